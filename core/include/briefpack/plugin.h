@@ -1,0 +1,429 @@
+/*
+ * briefpack/plugin.h — the whole interface between briefpack and a section
+ * plugin.  A plugin includes this header, links cairo and pango only, and
+ * never calls a briefpack symbol by name: everything the host offers comes
+ * through the bp_host table handed to create().
+ *
+ * Rules for plugins
+ *   - Export exactly one descriptor with BP_PLUGIN_EXPORT(name); the name is
+ *     the file name without ".so" (timeline.so exports briefpack_plugin_timeline).
+ *     Renaming the file therefore makes the plugin unloadable, by design.
+ *   - No global mutable state, no threads, no constructors: one plugin .so
+ *     serves several sections (two timelines with different options), each
+ *     with its own state made by create().
+ *   - Two phases.  layout() decides how many pages the section needs for the
+ *     frame it is given and declares its anchors (outline entries and link
+ *     targets); draw() then paints one page on a cairo_t that the host has
+ *     already translated and clipped to the frame.  The host owns surfaces and
+ *     show_page, so the same plugin serves PDF, PNG and SVG.
+ *   - Draw only inside the frame.  Draw user text only through host->text()
+ *     (plain text, never markup; missing glyphs are reported for you).
+ *   - Report failures through host->error() and return failure; never exit().
+ *
+ * Versioning: every struct that crosses the boundary starts with its size and
+ * only ever grows at the end.  A plugin built against the same major version
+ * and an older or equal minor version loads; any other major is refused.
+ */
+#ifndef BRIEFPACK_PLUGIN_H
+#define BRIEFPACK_PLUGIN_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BP_ABI_MAJOR 1
+#define BP_ABI_MINOR 0
+
+/* ------------------------------------------------------------------ */
+/* The data model: the dossier's facts, checked, typed and read-only.  */
+/* Lists are arrays of pointers so that records can grow in later      */
+/* minor versions without changing a plugin's stride.                  */
+/* ------------------------------------------------------------------ */
+
+typedef struct bp_color {
+	double r, g, b; /* 0..1 */
+} bp_color;
+
+/* How much of a date/time the dossier knows. */
+typedef enum bp_precision {
+	BP_PREC_NONE = 0,  /* not given (an event without end) */
+	BP_PREC_MONTH = 1, /* "2025-12": the day is not yet known */
+	BP_PREC_DAY = 2,   /* "2025-10-09": the time is not yet known */
+	BP_PREC_TIME = 3   /* "2025-10-09T10:00": exact */
+} bp_precision;
+
+/* A point in time as it is shown: already converted to the dossier's
+ * timezone (or kept as written when the dossier names none). */
+typedef struct bp_time {
+	bp_precision prec;
+	int year, month, day;     /* shown date; day is 1 for BP_PREC_MONTH */
+	int hour, minute, second; /* shown time for BP_PREC_TIME; an end of
+	                             24:00 keeps its day with hour 24 */
+	int offset;               /* seconds east of UTC of the shown time */
+	int64_t epoch;            /* UTC seconds of the earliest moment meant */
+	int64_t days;             /* shown date as days since 1970-01-01 */
+} bp_time;
+
+typedef enum bp_status {
+	BP_STATUS_CONFIRMED = 0,
+	BP_STATUS_TENTATIVE = 1,
+	BP_STATUS_CANCELLED = 2
+} bp_status;
+
+typedef struct bp_person bp_person;
+typedef struct bp_delegation bp_delegation;
+
+struct bp_delegation {
+	size_t size; /* sizeof(bp_delegation) as built by the host */
+	const char *id;
+	const char *name;
+	size_t index;                    /* position in the dossier */
+	const bp_person *head;           /* NULL if no head = true */
+	const bp_person *const *members; /* file order */
+	size_t n_members;
+};
+
+struct bp_person {
+	size_t size;
+	const char *id;
+	const char *name;
+	const char *native_name;         /* NULL if not given */
+	const char *role;                /* the person's office; NULL if not given */
+	const bp_delegation *delegation; /* NULL: no delegation */
+	int head;                        /* head of their delegation */
+	size_t index;                    /* position in the dossier */
+};
+
+typedef struct bp_track {
+	size_t size;
+	const char *id;
+	const char *name;
+	int has_color;
+	bp_color color;
+	size_t index;
+} bp_track;
+
+typedef struct bp_topic {
+	size_t size;
+	const char *id;
+	const char *name;
+	const char *notes; /* NULL if none */
+	size_t index;
+} bp_topic;
+
+/* Built-in roles come first: attendee (●), host (H), chair (C), speaker (S);
+ * a dossier's roles redefine them by id or add to them. */
+typedef struct bp_role {
+	size_t size;
+	const char *id;
+	const char *name;
+	const char *mark; /* one or two characters (UTF-8) */
+	int builtin;
+	size_t index;
+} bp_role;
+
+/* One attendee of an event: exactly one of person and delegation is set. */
+typedef struct bp_attendee {
+	size_t size;
+	const bp_person *person;
+	const bp_delegation *delegation;
+	const bp_role *role;
+} bp_attendee;
+
+typedef struct bp_event {
+	size_t size;
+	const char *id;
+	const char *title;
+	const bp_track *track; /* NULL if none */
+	bp_time start;
+	bp_time end;        /* prec BP_PREC_NONE: a point in time */
+	const char *venue;  /* NULL if none */
+	const char *format; /* NULL if none */
+	bp_status status;
+	const bp_attendee *const *attendees;
+	size_t n_attendees;
+	const bp_topic *const *topics;
+	size_t n_topics;
+	const char *const *outcomes;
+	size_t n_outcomes;
+	const char *notes; /* NULL if none */
+	size_t index;      /* position in chronological order */
+	size_t file_index; /* position in the dossier file */
+} bp_event;
+
+typedef struct bp_dossier {
+	size_t size;
+	const char *title;
+	const char *place;      /* NULL if none */
+	const char *timezone;   /* IANA name or "+05:00"; NULL: times as written */
+	const char *zone_label; /* e.g. "Dushanbe, UTC+05:00"; NULL without zone */
+	const char *summary;    /* NULL if none */
+	const char *const *sources;
+	size_t n_sources;
+	const bp_delegation *const *delegations;
+	size_t n_delegations;
+	const bp_person *const *people;
+	size_t n_people;
+	const bp_track *const *tracks;
+	size_t n_tracks;
+	const bp_topic *const *topics;
+	size_t n_topics;
+	const bp_role *const *roles; /* built-in ones included */
+	size_t n_roles;
+	const bp_event *const *events; /* chronological; ties keep file order */
+	size_t n_events;
+} bp_dossier;
+
+/* The job file's document group, with defaults filled in. */
+typedef struct bp_document {
+	size_t size;
+	const char *title;    /* never NULL */
+	const char *subtitle; /* NULL if none */
+	const char *author;
+	const char *organisation;
+	const char *classification; /* NULL: no banner */
+	const char *date;           /* the pack's date, "YYYY-MM-DD" */
+	const char *language;       /* "en" or "ru" */
+	const char *const *keywords;
+	size_t n_keywords;
+} bp_document;
+
+typedef struct bp_theme {
+	size_t size;
+	const char *font;         /* body family */
+	const char *heading_font; /* heading family */
+	double body_size;         /* points */
+	bp_color accent, text, muted, grid, banner;
+} bp_theme;
+
+/* The section's frame: the drawable area in points, origin top-left. */
+typedef struct bp_frame {
+	size_t size;
+	double width, height;
+} bp_frame;
+
+/* One outline/contents entry of the whole document (host->entries). */
+typedef struct bp_entry {
+	size_t size;
+	const char *title;
+	const char *anchor;  /* link target name */
+	int level;           /* 1: a section, 2..: entries inside it */
+	int page;            /* absolute page number, 1-based */
+	const char *section; /* the section's id */
+} bp_entry;
+
+/* ------------------------------------------------------------------ */
+/* Options: each plugin declares its own; the host checks the job file  */
+/* against them (type, range, choices, unknown names with a suggestion) */
+/* before any plugin code runs, and fills in defaults.                  */
+/* ------------------------------------------------------------------ */
+
+typedef enum bp_opt_type {
+	BP_OPT_BOOL,        /* true / false */
+	BP_OPT_INT,         /* integer within [min, max] */
+	BP_OPT_FLOAT,       /* number within [min, max]; an integer is accepted */
+	BP_OPT_STRING,      /* any text; with choices, one of them */
+	BP_OPT_STRING_LIST, /* ["a", "b"] */
+	BP_OPT_INT_LIST     /* [8, 22]; each within [min, max] */
+} bp_opt_type;
+
+typedef struct bp_option {
+	const char *name; /* [a-z][a-z0-9_]*; NULL ends the list */
+	bp_opt_type type;
+	const char *def;     /* default in libconfig syntax ("true", "90",
+	                        "\"grid\"", "[8, 22]"); NULL: unset */
+	const char *choices; /* for strings and ints: "grid|list" or "45|60|90" */
+	double min, max;     /* for numbers; min == max means no range check */
+	const char *help;    /* one line */
+} bp_option;
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+/* ------------------------------------------------------------------ */
+
+typedef enum bp_align { BP_ALIGN_LEFT, BP_ALIGN_CENTER, BP_ALIGN_RIGHT } bp_align;
+
+typedef struct bp_text_style {
+	int heading; /* 1: theme heading font, 0: body font */
+	double size; /* points; 0: the theme's body size */
+	int bold, italic;
+	double width;  /* wrap width in points; 0: one unwrapped line */
+	int max_lines; /* with width: ellipsize after this many lines; 0: no limit */
+	bp_align align;
+} bp_text_style;
+
+/* Ways to print a bp_time (host->format_time), in the pack's language. */
+typedef enum bp_time_format {
+	BP_FMT_DATE_LONG,  /* "Thursday 9 October 2025" / month-only: "December 2025" */
+	BP_FMT_DATE_SHORT, /* "Thu 9 Oct" */
+	BP_FMT_DATE_DAY,   /* "9 October 2025" */
+	BP_FMT_TIME,       /* "10:00"; "" when the time is unknown */
+	BP_FMT_DATETIME    /* "Thu 9 Oct 10:00", "Thu 9 Oct", "December 2025" */
+} bp_time_format;
+
+/* Words every section needs, localised by host->label(). */
+typedef enum bp_label {
+	BP_LABEL_CONTINUED,     /* "(continued)" */
+	BP_LABEL_TIME_TBC,      /* "time to be confirmed" */
+	BP_LABEL_DATE_TBC,      /* "date to be confirmed" */
+	BP_LABEL_DATES_TBC,     /* "Dates to be confirmed" */
+	BP_LABEL_ALL_DAY,       /* "All day / time to be confirmed" */
+	BP_LABEL_ALL_TIMES,     /* "All times" */
+	BP_LABEL_TENTATIVE,     /* "tentative" */
+	BP_LABEL_CANCELLED,     /* "cancelled" */
+	BP_LABEL_CONFIRMED,     /* "confirmed" */
+	BP_LABEL_VENUE,         /* "Venue" */
+	BP_LABEL_TRACK,         /* "Track" */
+	BP_LABEL_FORMAT,        /* "Format" */
+	BP_LABEL_ATTENDEES,     /* "Attendees" */
+	BP_LABEL_TOPICS,        /* "Topics" */
+	BP_LABEL_OUTCOMES,      /* "Expected outcomes" */
+	BP_LABEL_NOTES,         /* "Notes" */
+	BP_LABEL_NO_DELEGATION, /* "No delegation" */
+	BP_LABEL_PAGE,          /* "Page" */
+	BP_LABEL_CONTENTS,      /* "Contents" */
+	BP_LABEL_LEGEND,        /* "Legend" */
+	BP_LABEL_EVENTS,        /* "events" */
+	BP_LABEL_TOTAL,         /* "Total" */
+	BP_LABEL_COUNT_         /* number of labels; not a label */
+} bp_label;
+
+/* ------------------------------------------------------------------ */
+/* The host table                                                       */
+/* ------------------------------------------------------------------ */
+
+typedef struct bp_section bp_section; /* opaque: one section of the job */
+
+typedef struct bp_host {
+	uint32_t abi_major, abi_minor;
+	size_t size; /* sizeof(bp_host) as built by the host */
+
+	/* Messages.  error() makes the document fail once the current callback
+	 * returns; the host prefixes the section id and plugin name. */
+	void (*error)(bp_section *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+	void (*warn)(bp_section *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+	/* The section, the document, the facts and the theme. */
+	const char *(*section_id)(bp_section *s);
+	const char *(*section_title)(bp_section *s); /* job's title or plugin's */
+	const bp_document *(*document)(bp_section *s);
+	const bp_dossier *(*dossier)(bp_section *s);
+	const bp_theme *(*theme)(bp_section *s);
+
+	/* Options, already checked against the plugin's schema, defaults
+	 * filled.  Asking for an undeclared name or the wrong type is a plugin
+	 * bug: it is reported and a zero value returned. */
+	int (*opt_bool)(bp_section *s, const char *name);
+	long (*opt_int)(bp_section *s, const char *name);
+	double (*opt_float)(bp_section *s, const char *name);
+	const char *(*opt_string)(bp_section *s, const char *name); /* NULL if unset */
+	size_t (*opt_count)(bp_section *s, const char *name);       /* list length; 0 if unset */
+	const char *(*opt_string_at)(bp_section *s, const char *name, size_t i);
+	long (*opt_int_at)(bp_section *s, const char *name, size_t i);
+	int (*opt_is_set)(bp_section *s, const char *name); /* given in the job */
+
+	/* Text.  text() returns a new layout (g_object_unref it) holding plain
+	 * text in the theme's fonts, wrapped by word then by character,
+	 * ellipsized as the style says; characters no font has are reported
+	 * once per text.  text_set() puts new text into such a layout and
+	 * keeps its style: reuse it in loops. */
+	PangoLayout *(*text)(bp_section *s, const char *utf8, const bp_text_style *st);
+	void (*text_set)(bp_section *s, PangoLayout *l, const char *utf8);
+	/* Size of a layout in points (logical extents). */
+	void (*text_size)(PangoLayout *l, double *width, double *height);
+
+	/* Words in the pack's language. */
+	const char *(*label)(bp_section *s, bp_label which);
+	/* Writes t as f says into buf (always NUL-terminated); returns buf. */
+	char *(*format_time)(bp_section *s, const bp_time *t, bp_time_format f, char *buf,
+	                     size_t n);
+	/* Converts t to another IANA zone or "±HH:MM" offset.  Returns 0, or -1
+	 * (and *out untouched) when the zone is unknown. */
+	int (*convert_time)(bp_section *s, const bp_time *t, const char *zone, bp_time *out);
+	/* Short name of a zone for a legend: "Moscow, UTC+03:00" at time t. */
+	char *(*zone_label)(bp_section *s, const char *zone, const bp_time *t, char *buf, size_t n);
+
+	/* Anchors, during layout(): a link target at (page, y) of this section,
+	 * with an outline/contents entry when title is not NULL (level 2 is
+	 * directly under the section).  Names are [A-Za-z0-9_-]; make them
+	 * with anchor_name().  The first section to declare a name owns it. */
+	void (*add_anchor)(bp_section *s, int page, double y, const char *name, const char *title,
+	                   int level);
+	/* "event-talks-narrow" style names for records: kind is "event",
+	 * "person", "delegation", "topic", "day" (id "2025-10-09") or
+	 * "section"; unsafe characters are encoded.  Returns buf. */
+	char *(*anchor_name)(const char *kind, const char *id, char *buf, size_t n);
+
+	/* During draw(): page numbers and links.  page_number() maps this
+	 * section's page (0-based) to the document's page (1-based). */
+	int (*page_number)(bp_section *s, int page);
+	int (*page_total)(bp_section *s);
+	/* The page an anchor is on, or 0 if no section declared it. */
+	int (*anchor_page)(bp_section *s, const char *name);
+	/* Every outline entry of the document, in order (for a contents page). */
+	const bp_entry *const *(*entries)(bp_section *s, size_t *n);
+	/* Everything drawn between link_begin and link_end links to the anchor.
+	 * Returns 0 (and draws no link) if no section declared it; call
+	 * link_end only after a link_begin that returned 1. */
+	int (*link_begin)(bp_section *s, cairo_t *cr, const char *anchor);
+	void (*link_end)(bp_section *s, cairo_t *cr);
+} bp_host;
+
+/* ------------------------------------------------------------------ */
+/* The descriptor a plugin exports                                      */
+/* ------------------------------------------------------------------ */
+
+/* Laid out after every other section, so entries() and page numbers are
+ * final when layout() runs (the contents section). */
+#define BP_PLUGIN_LAYOUT_LAST 0x1u
+
+typedef struct bp_plugin {
+	uint32_t abi_major;       /* BP_ABI_MAJOR the plugin was built with */
+	uint32_t abi_minor;       /* BP_ABI_MINOR the plugin was built with */
+	size_t size;              /* sizeof(bp_plugin) the plugin was built with */
+	const char *name;         /* must equal the file name without ".so" */
+	const char *version;      /* the plugin's own version, "1.0.0" */
+	const char *summary;      /* one line for `briefpack plugins` */
+	const bp_option *options; /* ends with an entry whose name is NULL */
+	uint32_t flags;           /* BP_PLUGIN_* */
+
+	/* Makes the state of one section; NULL after host->error() on failure.
+	 * The host table and section outlive the state. */
+	void *(*create)(const bp_host *host, bp_section *s);
+	/* Lays the section out for the frame: returns its page count (>= 1), or
+	 * -1 after host->error().  Declares anchors with host->add_anchor(). */
+	int (*layout)(void *self, const bp_frame *frame);
+	/* Draws page `page` (0-based) into cr, already clipped to the frame with
+	 * (0, 0) at its top-left.  Returns 0, or -1 after host->error(). */
+	int (*draw)(void *self, cairo_t *cr, int page);
+	/* Frees the state; may be NULL. */
+	void (*destroy)(void *self);
+} bp_plugin;
+
+#define BP_PLUGIN_SYMBOL_PREFIX "briefpack_plugin_"
+
+/* Declares the exported descriptor of the plugin `name` (a bare word); the
+ * host finds it as briefpack_plugin_NAME in NAME.so and checks it before it
+ * calls any plugin code:
+ *
+ *   BP_PLUGIN_EXPORT(timeline) = {
+ *       BP_PLUGIN_ABI, .name = "timeline", .version = "1.0.0", ...
+ *   };
+ */
+#define BP_PLUGIN_EXPORT(name)                                                                     \
+	__attribute__((visibility("default"))) extern const bp_plugin briefpack_plugin_##name;     \
+	const bp_plugin briefpack_plugin_##name
+
+/* The first three fields of every descriptor. */
+#define BP_PLUGIN_ABI                                                                              \
+	.abi_major = BP_ABI_MAJOR, .abi_minor = BP_ABI_MINOR, .size = sizeof(bp_plugin)
+
+#ifdef __cplusplus
+}
+#endif
+#endif
