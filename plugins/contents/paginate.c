@@ -17,12 +17,16 @@ int contents_paginate(const contents_line_box *lines, size_t n, double room, siz
 			i++;
 		}
 		/* Do not strand a heading at the foot of a page: move it (and any
-		 * heading run before it) over, unless that empties the page. */
+		 * heading run before it) over, unless only headings would stay. */
 		if (i < n) {
 			size_t j = i;
 			while (j > first + 1 && lines[j - 1].keep_next)
 				j--;
-			i = j;
+			for (size_t k = first; k < j; k++)
+				if (!lines[k].keep_next) {
+					i = j;
+					break;
+				}
 		}
 		start[++pages] = i;
 	}
