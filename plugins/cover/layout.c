@@ -483,10 +483,12 @@ int cover_layout(void *self, const bp_frame *frame)
 		q.dates = NULL;
 		y += q.dates_h;
 	}
-	y += 1.2 * g;
-	rc |= put_rect(&p, CB_FILL, 0, y, p.W, 0.75, 0, p.th->grid);
-	y += 1.2 * g;
-	rc |= place_middle(&p, &m, y);
+	if (m.h > 0) { /* a rule over an empty middle would only double the one below */
+		y += 1.2 * g;
+		rc |= put_rect(&p, CB_FILL, 0, y, p.W, 0.75, 0, p.th->grid);
+		y += 1.2 * g;
+		rc |= place_middle(&p, &m, y);
+	}
 
 	if (q.n_meta) {
 		double yb = p.H - q.meta_h;
