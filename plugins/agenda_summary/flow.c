@@ -181,6 +181,8 @@ static int flow_lines(flow_state *st, size_t bi)
 static int flow_block(flow_state *st, size_t bi)
 {
 	const fl_block *b = &st->blocks[bi];
+	if ((b->flags & FL_BREAK_BEFORE) && !st->top)
+		new_page(st);
 	if (!atomic(b))
 		return flow_lines(st, bi);
 	if (begin(st, b) != 0)

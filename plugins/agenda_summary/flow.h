@@ -25,6 +25,7 @@
 enum {
 	FL_KEEP_NEXT = 1u << 0,     /* a heading: never last on a page */
 	FL_KEEP_TOGETHER = 1u << 1, /* never split, whatever its line count */
+	FL_BREAK_BEFORE = 1u << 2,  /* starts a new page unless one just began */
 };
 
 typedef struct fl_block {
