@@ -378,6 +378,12 @@ typedef struct bp_host {
 /* The descriptor a plugin exports                                      */
 /* ------------------------------------------------------------------ */
 
+/* A default section title in one language. */
+typedef struct bp_title {
+	const char *lang; /* "en", "ru" */
+	const char *text;
+} bp_title;
+
 /* Laid out after every other section, so entries() and page numbers are
  * final when layout() runs (the contents section). */
 #define BP_PLUGIN_LAYOUT_LAST 0x1u
@@ -391,6 +397,10 @@ typedef struct bp_plugin {
 	const char *summary;      /* one line for `briefpack plugins` */
 	const bp_option *options; /* ends with an entry whose name is NULL */
 	uint32_t flags;           /* BP_PLUGIN_* */
+	/* The section title used when the job gives none, per language:
+	 * { {"en", "Programme"}, {"ru", "Программа"}, {NULL, NULL} }.  The
+	 * English one stands in for a missing language; NULL: the plugin name. */
+	const bp_title *titles;
 
 	/* Makes the state of one section; NULL after host->error() on failure.
 	 * The host table and section outlive the state. */

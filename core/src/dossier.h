@@ -1,0 +1,31 @@
+/*
+ * dossier.h — loads and checks the facts (delegations, people, tracks,
+ * topics, roles, events) into the read-only model plugins see.
+ */
+#ifndef BP_DOSSIER_H
+#define BP_DOSSIER_H
+
+#include "arena.h"
+#include "bptime.h"
+
+#include <briefpack/plugin.h>
+#include <libconfig.h>
+
+enum { DOSSIER_MAX_RECORDS = 1000000 };
+
+typedef struct dossier {
+	bp_dossier pub;
+	arena mem;
+	config_t cfg; /* the dossier's own file (unused for an inline dossier) */
+	int own_cfg;
+	bp_zone *zone; /* NULL: times shown as written */
+} dossier;
+
+/* Loads the dossier at path ("-" for standard input). */
+dossier *dossier_load_file(const char *path);
+/* Loads the dossier held inline in a job file's `data = { ... }` group. */
+dossier *dossier_load_group(const config_setting_t *group);
+/* Both return NULL after reporting every problem found. */
+void dossier_free(dossier *d);
+
+#endif

@@ -1,0 +1,91 @@
+/* fonts.c — see fonts.h. */
+#define _GNU_SOURCE
+#include "fonts.h"
+#include "paths.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static PangoFontMap *map;
+static PangoContext *ctx;
+static char conf_path[4096];
+
+/* Installed: PREFIX/share/briefpack/fonts/fonts.conf beside PREFIX/bin;
+ * in a build tree: the source tree's fonts/fonts.conf. */
+static const char *find_config(void)
+{
+	snprintf(conf_path, sizeof conf_path, "%s/../%s/fonts/fonts.conf", paths_exe_dir(),
+	         BP_DATA_INSTALL_REL);
+	if (paths_is_file(conf_path))
+		return conf_path;
+	snprintf(conf_path, sizeof conf_path, "%s/fonts.conf", BP_SOURCE_FONTS_DIR);
+	if (paths_is_file(conf_path))
+		return conf_path;
+	snprintf(conf_path, sizeof conf_path, "%s/fonts/fonts.conf", BP_DATA_INSTALL_DIR);
+	return paths_is_file(conf_path) ? conf_path : NULL;
+}
+
+const char *fonts_config_file(void)
+{
+	return conf_path;
+}
+
+int fonts_init(void)
+{
+	if (ctx)
+		return 0;
+	const char *conf = find_config();
+	if (!conf) {
+		fprintf(stderr,
+		        "briefpack: cannot find fonts/fonts.conf (is briefpack installed?)\n");
+		return -1;
+	}
+	/* Must happen before the first fontconfig call anywhere in the process. */
+	setenv("FONTCONFIG_FILE", conf, 1);
+	map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (!map)
+		return -1;
+	ctx = pango_font_map_create_context(map);
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_cairo_context_set_resolution(ctx, 72);
+	return 0;
+}
+
+int fonts_add_dir(const char *dir)
+{
+	if (!paths_is_dir(dir))
+		return -1;
+	FcConfig *cfg = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(map));
+	if (!cfg)
+		cfg = FcConfigGetCurrent();
+	if (!FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir))
+		return -1;
+	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
+	return 0;
+}
+
+int fonts_have_family(const char *family)
+{
+	PangoFontFamily **fams;
+	int n, found = 0;
+	pango_font_map_list_families(map, &fams, &n);
+	for (int i = 0; i < n && !found; i++)
+		found = !g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), family);
+	g_free(fams);
+	return found;
+}
+
+PangoContext *fonts_context(void)
+{
+	return ctx;
+}

@@ -1,0 +1,140 @@
+/* output.c — see output.h. */
+#define _GNU_SOURCE
+#include "output.h"
+#include "cfg.h"
+#include "diag.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Temporary files to remove if a signal ends the process. */
+enum { MAX_TMP = 64 };
+static char *volatile pending[MAX_TMP];
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (pending[i])
+			unlink(pending[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void track(char *path, int add)
+{
+	static int handlers;
+	if (!handlers) {
+		handlers = 1;
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		signal(SIGHUP, on_signal);
+	}
+	for (int i = 0; i < MAX_TMP; i++)
+		if (add ? !pending[i] : pending[i] == path) {
+			pending[i] = add ? path : NULL;
+			return;
+		}
+}
+
+int afile_open(afile *a, const char *final)
+{
+	memset(a, 0, sizeof *a);
+	a->final = strdup(final);
+	if (!strcmp(final, "-")) {
+		a->mem = g_byte_array_new();
+		return 0;
+	}
+	char *dir = cfg_dirname(final);
+	const char *base = strrchr(final, '/') ? strrchr(final, '/') + 1 : final;
+	if (asprintf(&a->tmp, "%s/.%s.XXXXXX", dir, base) < 0)
+		abort();
+	free(dir);
+	int fd = mkstemp(a->tmp);
+	if (fd < 0) {
+		diag_error(final, 0, "cannot write here: %s", strerror(errno));
+		free(a->tmp);
+		a->tmp = NULL;
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	a->f = fdopen(fd, "wb");
+	track(a->tmp, 1);
+	return 0;
+}
+
+cairo_status_t afile_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	afile *a = closure;
+	if (a->failed)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (a->mem) {
+		g_byte_array_append(a->mem, data, len);
+	} else if (fwrite(data, 1, len, a->f) != len) {
+		a->failed = 1;
+		a->err = errno;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	a->bytes += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int afile_commit(afile *a)
+{
+	int rc = 0;
+	if (a->mem) {
+		if (!a->failed && (fwrite(a->mem->data, 1, a->mem->len, stdout) != a->mem->len ||
+		                   fflush(stdout) != 0)) {
+			diag_error("<stdout>", 0, "cannot write: %s", strerror(errno));
+			rc = -1;
+		}
+		g_byte_array_free(a->mem, TRUE);
+		a->mem = NULL;
+	} else {
+		if (!a->failed && (fflush(a->f) != 0 || fsync(fileno(a->f)) != 0)) {
+			a->failed = 1;
+			a->err = errno;
+		}
+		if (fclose(a->f) != 0 && !a->failed) {
+			a->failed = 1;
+			a->err = errno;
+		}
+		a->f = NULL;
+		if (!a->failed && rename(a->tmp, a->final) != 0) {
+			a->failed = 1;
+			a->err = errno;
+		}
+		if (a->failed) {
+			diag_error(a->final, 0, "cannot write: %s",
+			           strerror(a->err ? a->err : EIO));
+			unlink(a->tmp);
+			rc = -1;
+		}
+		track(a->tmp, 0);
+	}
+	free(a->tmp);
+	free(a->final);
+	a->tmp = a->final = NULL;
+	return rc;
+}
+
+void afile_abort(afile *a)
+{
+	if (a->mem)
+		g_byte_array_free(a->mem, TRUE);
+	if (a->f)
+		fclose(a->f);
+	if (a->tmp) {
+		unlink(a->tmp);
+		track(a->tmp, 0);
+	}
+	free(a->tmp);
+	free(a->final);
+	memset(a, 0, sizeof *a);
+}

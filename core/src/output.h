@@ -1,0 +1,33 @@
+/*
+ * output.h — files that are either complete or untouched: written to a
+ * temporary file beside the target and renamed into place only when
+ * everything succeeded ("-" collects in memory and goes to standard output
+ * at the end).  An interrupted run removes its temporary files.
+ */
+#ifndef BP_OUTPUT_H
+#define BP_OUTPUT_H
+
+#include <cairo.h>
+#include <glib.h>
+#include <stdio.h>
+
+typedef struct afile {
+	char *final; /* target path, or "-" */
+	char *tmp;   /* temporary path beside it */
+	FILE *f;
+	GByteArray *mem; /* for "-" */
+	int failed;
+	int err; /* errno of the first failure */
+	long long bytes;
+} afile;
+
+/* 0, or -1 with a message printed (the folder is missing or not writable). */
+int afile_open(afile *a, const char *final);
+/* A cairo write function; closure is the afile. */
+cairo_status_t afile_write(void *closure, const unsigned char *data, unsigned int len);
+/* Renames into place (or writes standard output); 0, or -1 after a message. */
+int afile_commit(afile *a);
+/* Removes the temporary file; the target is untouched. */
+void afile_abort(afile *a);
+
+#endif
