@@ -2,6 +2,7 @@
  * Exit status: 0 done, 1 the document could not be produced, 2 bad usage,
  * configuration or data. */
 #define _GNU_SOURCE
+#include "batch.h"
 #include "diag.h"
 #include "plugins.h"
 #include "render.h"
@@ -17,7 +18,8 @@ static const char usage[] =
         "[-q|-v]\n"
         "       briefpack check  JOB.cfg [--data DOSSIER.cfg] [--set PATH=VALUE]... [--plugin-dir "
         "DIR]...\n"
-        "       briefpack plugins [--describe NAME] [--plugin-dir DIR]...\n"
+        "       briefpack batch  JOB.cfg... | --job JOB.cfg DOSSIER.cfg... [--out-dir DIR] [-j N] ...\n"
+    "       briefpack plugins [--describe NAME] [--plugin-dir DIR]...\n"
         "       briefpack --help | --version\n";
 
 static const char help[] =
@@ -190,6 +192,8 @@ int main(int argc, char **argv)
 		return cmd_render(argc, argv, 0);
 	if (!strcmp(cmd, "check"))
 		return cmd_render(argc, argv, 1);
+	if (!strcmp(cmd, "batch"))
+		return batch_main(argc, argv);
 	if (!strcmp(cmd, "plugins"))
 		return cmd_plugins(argc, argv);
 	return bad_usage("unknown command '%s'", cmd);
