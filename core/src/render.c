@@ -569,8 +569,12 @@ int render_run(const render_opts *o, render_result *res)
 		diag_error(j->path, 0, "no section is enabled; there is nothing to draw");
 		bad++;
 	}
-	if (bad || o->check_only)
+	if (bad)
 		goto done;
+	if (o->check_only) {
+		status = 0;
+		goto done;
+	}
 
 	status = 1;
 	d->anchors = g_ptr_array_new();
