@@ -49,6 +49,27 @@ int afile_open(afile *a, const char *final)
 		a->mem = g_byte_array_new();
 		return 0;
 	}
+	/* A device or pipe (/dev/stdout, /dev/full, a FIFO) cannot be replaced
+	 * by renaming, and must not be: as root, rename() would swap the device
+	 * node for a regular file.  Write to it in place. */
+	struct stat st;
+	if (stat(final, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			diag_error(final, 0, "cannot write: %s", strerror(EISDIR));
+			free(a->final);
+			a->final = NULL;
+			return -1;
+		}
+		a->f = fopen(final, "wb");
+		if (!a->f) {
+			diag_error(final, 0, "cannot write: %s", strerror(errno));
+			free(a->final);
+			a->final = NULL;
+			return -1;
+		}
+		a->direct = 1;
+		return 0;
+	}
 	char *dir = cfg_dirname(final);
 	const char *base = strrchr(final, '/') ? strrchr(final, '/') + 1 : final;
 	if (asprintf(&a->tmp, "%s/.%s.XXXXXX", dir, base) < 0)
@@ -58,7 +79,8 @@ int afile_open(afile *a, const char *final)
 	if (fd < 0) {
 		diag_error(final, 0, "cannot write here: %s", strerror(errno));
 		free(a->tmp);
-		a->tmp = NULL;
+		free(a->final);
+		a->tmp = a->final = NULL;
 		return -1;
 	}
 	mode_t mask = umask(0);
@@ -97,7 +119,8 @@ int afile_commit(afile *a)
 		g_byte_array_free(a->mem, TRUE);
 		a->mem = NULL;
 	} else {
-		if (!a->failed && (fflush(a->f) != 0 || fsync(fileno(a->f)) != 0)) {
+		if (!a->failed &&
+		    (fflush(a->f) != 0 || (!a->direct && fsync(fileno(a->f)) != 0))) {
 			a->failed = 1;
 			a->err = errno;
 		}
@@ -106,17 +129,19 @@ int afile_commit(afile *a)
 			a->err = errno;
 		}
 		a->f = NULL;
-		if (!a->failed && rename(a->tmp, a->final) != 0) {
+		if (!a->failed && !a->direct && rename(a->tmp, a->final) != 0) {
 			a->failed = 1;
 			a->err = errno;
 		}
 		if (a->failed) {
 			diag_error(a->final, 0, "cannot write: %s",
 			           strerror(a->err ? a->err : EIO));
-			unlink(a->tmp);
+			if (a->tmp)
+				unlink(a->tmp);
 			rc = -1;
 		}
-		track(a->tmp, 0);
+		if (a->tmp)
+			track(a->tmp, 0);
 	}
 	free(a->tmp);
 	free(a->final);

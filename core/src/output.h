@@ -16,6 +16,7 @@ typedef struct afile {
 	char *tmp;   /* temporary path beside it */
 	FILE *f;
 	GByteArray *mem; /* for "-" */
+	int direct;      /* the target is a device or pipe: written in place */
 	int failed;
 	int err; /* errno of the first failure */
 	long long bytes;
