@@ -50,9 +50,63 @@ static char *read_all(FILE *f, size_t *len, int *too_big)
 	return buf;
 }
 
+/* Included files are scanned too (libconfig reads them relative to the
+ * include dir, 10 levels deep at most); the count of @include directives is
+ * capped, as nested fan-out would otherwise make libconfig read a handful of
+ * small files an exponential number of times. */
+enum { CFG_MAX_INCLUDE_DEPTH = 10, CFG_MAX_INCLUDES = 200 };
+typedef struct scan_ctx {
+	const char *dir;
+	int includes;
+} scan_ctx;
+
+static char *read_all(FILE *f, size_t *len, int *too_big);
+static int check_integers(const char *text, const char *file, scan_ctx *cx, int depth);
+
+/* Scans the file named by an @include directive at p (just past the word);
+ * -1 when a problem was reported. */
+static int check_include(const char *p, const char *file, int line, scan_ctx *cx, int depth)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '"')
+		return 0;
+	const char *end = strchr(p + 1, '"');
+	if (!end)
+		return 0;
+	if (++cx->includes > CFG_MAX_INCLUDES) {
+		diag_error(file, line, "more than %d @include directives", CFG_MAX_INCLUDES);
+		return -1;
+	}
+	if (depth >= CFG_MAX_INCLUDE_DEPTH)
+		return 0; /* libconfig reports the nesting */
+	char *name = strndup(p + 1, (size_t)(end - p - 1));
+	char *path = cfg_resolve(cx->dir, name);
+	FILE *f = fopen(path, "rb");
+	int rc = 0;
+	if (f) {
+		size_t len;
+		int too_big;
+		char *text = read_all(f, &len, &too_big);
+		if (ferror(f) || memchr(text, '\0', len)) {
+			/* libconfig reports what it makes of it */
+		} else if (too_big) {
+			diag_error(name, 0, "file is larger than %d MB", CFG_MAX_FILE >> 20);
+			rc = -1;
+		} else {
+			rc = check_integers(text, name, cx, depth + 1);
+		}
+		fclose(f);
+		free(text);
+	}
+	free(path);
+	free(name);
+	return rc;
+}
+
 /* libconfig 1.5 wraps integer literals past 32 bits without a word: scan the
  * text (outside strings and comments) for such literals first. */
-static int check_integers(const char *text, const char *file)
+static int check_integers(const char *text, const char *file, scan_ctx *cx, int depth)
 {
 	int line = 1, bad = 0;
 	for (const char *p = text; *p;) {
@@ -77,9 +131,13 @@ static int check_integers(const char *text, const char *file)
 			if (*p)
 				p += 2;
 		} else if (g_ascii_isalpha(*p) || *p == '*' || *p == '@') {
+			const char *word = p;
 			while (g_ascii_isalnum(*p) || *p == '_' || *p == '-' || *p == '*' ||
 			       *p == '@')
 				p++;
+			if (p - word == 8 && !strncmp(word, "@include", 8) &&
+			    check_include(p, file, line, cx, depth) < 0)
+				return -1;
 		} else if (g_ascii_isdigit(*p)) {
 			const char *start = p;
 			int hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
@@ -146,12 +204,14 @@ int cfg_load(config_t *c, const char *path)
 		free(text);
 		return -1;
 	}
-	if (check_integers(text, shown) < 0) {
+	char *dir = cfg_dirname(path);
+	scan_ctx cx = {dir, 0};
+	if (check_integers(text, shown, &cx, 0) < 0) {
+		free(dir);
 		free(text);
 		return -1;
 	}
 	config_init(c);
-	char *dir = cfg_dirname(path);
 	config_set_include_dir(c, dir);
 	diag_set_fallback_file(c, shown);
 	int ok = config_read_string(c, text);
