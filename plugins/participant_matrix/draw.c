@@ -1,0 +1,497 @@
+/*
+ * draw.c — paints one page of the matrix: the caption ("Events 19–36 of
+ * 150"), the rotated event headers with their links to the agenda, the day
+ * or track groups, the rows with their labels, marks and totals, and the
+ * legend.  Backgrounds first, then rules, then ink, so that nothing hides
+ * a mark.  The cell loop allocates nothing and shapes no text: ● marks are
+ * circles collected into one path per style, and the few text marks reuse
+ * their role's layout.
+ */
+#include "matrix.h"
+#include "paginate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void rgb(cairo_t *cr, const bp_color *c, double toward_white)
+{
+	cairo_set_source_rgb(cr, c->r + (1 - c->r) * toward_white, c->g + (1 - c->g) * toward_white,
+	                     c->b + (1 - c->b) * toward_white);
+}
+
+static void show(pm_state *st, cairo_t *cr, PangoLayout *l, const char *text, double x, double y)
+{
+	st->host->text_set(st->s, l, text);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+}
+
+/* Text centred on (cx, cy), optionally turned a quarter to read upwards. */
+static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, const char *text, double cx,
+                         double cy, int upright)
+{
+	double w, h;
+	st->host->text_set(st->s, l, text);
+	st->host->text_size(l, &w, &h);
+	if (!upright) {
+		cairo_move_to(cr, cx - w / 2, cy - h / 2);
+		pango_cairo_show_layout(cr, l);
+		return;
+	}
+	cairo_save(cr);
+	cairo_translate(cr, cx, cy);
+	cairo_rotate(cr, -PM_PI / 2);
+	pango_cairo_update_layout(cr, l);
+	cairo_move_to(cr, -w / 2, -h / 2);
+	pango_cairo_show_layout(cr, l);
+	cairo_restore(cr);
+	pango_cairo_update_layout(cr, l);
+}
+
+static const char *heading_name(pm_state *st, const pm_row *r)
+{
+	return r->delegation ? r->delegation->name : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
+}
+
+static int draw_message(pm_state *st, cairo_t *cr)
+{
+	pm_word w = st->m.n_cols == 0 ? PM_W_NO_EVENTS : PM_W_NO_ROWS;
+	rgb(cr, &st->theme->muted, 0);
+	show(st, cr, st->l_message, pm_word_get(st->lang, w), 0, 0);
+	return 0;
+}
+
+/* One page's geometry. */
+typedef struct page_geo {
+	size_t c0, c1; /* columns of the band */
+	size_t i0, i1; /* model rows on the page */
+	int cont;      /* starts with a repeated heading */
+	int total_row; /* ends with the totals row */
+	double x_cols, x_tot, x_end;
+	double hb, yg; /* header bottom, grid top */
+	double y_cont, y_total, y_end;
+} page_geo;
+
+static void draw_caption(pm_state *st, cairo_t *cr, const page_geo *g, long chunk)
+{
+	char buf[256];
+	int k = snprintf(buf, sizeof buf, pm_word_get(st->lang, PM_W_EVENTS_RANGE), g->c0 + 1,
+	                 g->c1, st->m.n_cols);
+	if (chunk > 0 && k > 0 && (size_t)k < sizeof buf)
+		snprintf(buf + k, sizeof buf - (size_t)k, " %s",
+		         st->host->label(st->s, BP_LABEL_CONTINUED));
+	rgb(cr, &st->theme->text, 0);
+	show(st, cr, st->l_caption, buf, 0, st->pad);
+}
+
+static void draw_backgrounds(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	/* Zebra stripes. */
+	for (size_t i = g->i0; i < g->i1; i++)
+		if (m->rows[i].kind != PM_ROW_HEADING && m->rows[i].stripe)
+			cairo_rectangle(cr, 0, st->row_y[i], g->x_end, st->row_h[i]);
+	rgb(cr, &st->theme->grid, 0.72);
+	cairo_fill(cr);
+	/* Delegation headings, the repeated one included. */
+	if (g->cont)
+		cairo_rectangle(cr, 0, g->y_cont, g->x_end, st->cont_h[g->i0]);
+	for (size_t i = g->i0; i < g->i1; i++)
+		if (m->rows[i].kind == PM_ROW_HEADING)
+			cairo_rectangle(cr, 0, st->row_y[i], g->x_end, st->row_h[i]);
+	rgb(cr, &st->theme->accent, 0.86);
+	cairo_fill(cr);
+	if (g->total_row) {
+		cairo_rectangle(cr, 0, g->y_total, g->x_end, st->total_row_h);
+		rgb(cr, &st->theme->grid, 0.55);
+		cairo_fill(cr);
+	}
+}
+
+static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	size_t nc = g->c1 - g->c0;
+	/* Thin rules: under every row, between every column, and the slanted
+	 * (or upright) separators of the headers. */
+	cairo_new_path(cr);
+	for (size_t i = g->i0; i < g->i1; i++) {
+		cairo_move_to(cr, 0, st->row_y[i] + st->row_h[i]);
+		cairo_line_to(cr, g->x_end, st->row_y[i] + st->row_h[i]);
+	}
+	if (g->cont) {
+		cairo_move_to(cr, 0, g->y_cont + st->cont_h[g->i0]);
+		cairo_line_to(cr, g->x_end, g->y_cont + st->cont_h[g->i0]);
+	}
+	double sep = (st->header_h - st->pad) / st->sin_a;
+	for (size_t k = 0; k <= nc; k++) {
+		double x = g->x_cols + k * st->col_w;
+		cairo_move_to(cr, x, g->yg);
+		cairo_line_to(cr, x, g->y_end);
+		cairo_move_to(cr, x, g->hb);
+		cairo_line_to(cr, x + sep * st->cos_a, g->hb - sep * st->sin_a);
+	}
+	if (st->totals) {
+		cairo_move_to(cr, g->x_end, g->yg);
+		cairo_line_to(cr, g->x_end, g->y_end);
+		cairo_move_to(cr, g->x_end, g->hb);
+		cairo_line_to(cr, g->x_end + sep * st->cos_a, g->hb - sep * st->sin_a);
+	}
+	rgb(cr, &st->theme->grid, 0);
+	cairo_set_line_width(cr, 0.3);
+	cairo_stroke(cr);
+
+	/* Strong rules: the grid's outline and the group boundaries, which run
+	 * through the group row. */
+	cairo_move_to(cr, 0, g->yg);
+	cairo_line_to(cr, g->x_end, g->yg);
+	cairo_move_to(cr, 0, g->y_end);
+	cairo_line_to(cr, g->x_end, g->y_end);
+	if (g->total_row) {
+		cairo_move_to(cr, 0, g->y_total);
+		cairo_line_to(cr, g->x_end, g->y_total);
+	}
+	for (size_t c = g->c0; c <= g->c1; c++) {
+		if (c < g->c1 && c > g->c0 && m->groups[m->cols[c].group].first != c)
+			continue;
+		double x = g->x_cols + (c - g->c0) * st->col_w;
+		cairo_move_to(cr, x, g->hb);
+		cairo_line_to(cr, x, g->y_end);
+	}
+	rgb(cr, &st->theme->grid, 0);
+	cairo_set_line_width(cr, 0.8);
+	cairo_stroke(cr);
+}
+
+static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	char anchor[160];
+	for (size_t c = g->c0; c < g->c1; c++) {
+		const bp_event *e = m->cols[c].event;
+		double w, th, pw = 0, ph = 0;
+		const char *prefix = st->header_prefix[c];
+		if (*prefix) {
+			st->host->text_set(st->s, st->l_prefix, prefix);
+			st->host->text_size(st->l_prefix, &pw, &ph);
+		}
+		double lead = pw > 0 ? pw + st->fs * 0.45 : 0;
+		pango_layout_set_width(st->l_title, (int)(pm_title_width(st, pw) * PANGO_SCALE));
+		st->host->text_set(st->s, st->l_title, e->title);
+		st->host->text_size(st->l_title, &w, &th);
+		double bt = th > ph ? th : ph;
+		double xc = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
+		cairo_save(cr);
+		cairo_translate(cr, xc, g->hb);
+		cairo_rotate(cr, -st->angle * PM_PI / 180);
+		st->host->anchor_name("event", e->id, anchor, sizeof anchor);
+		int linked = st->host->link_begin(st->s, cr, anchor);
+		if (*prefix) {
+			pango_cairo_update_layout(cr, st->l_prefix);
+			rgb(cr, &st->theme->muted, 0);
+			cairo_move_to(cr, st->hdr_s, -bt / 2);
+			pango_cairo_show_layout(cr, st->l_prefix);
+		}
+		pango_cairo_update_layout(cr, st->l_title);
+		rgb(cr, e->status == BP_STATUS_CANCELLED ? &st->theme->muted : &st->theme->text, 0);
+		cairo_move_to(cr, st->hdr_s + lead, -bt / 2);
+		pango_cairo_show_layout(cr, st->l_title);
+		if (linked)
+			st->host->link_end(st->s, cr);
+		cairo_restore(cr);
+	}
+	if (st->totals) {
+		double w, h;
+		st->host->text_set(st->s, st->l_total_hdr, st->host->label(st->s, BP_LABEL_TOTAL));
+		st->host->text_size(st->l_total_hdr, &w, &h);
+		cairo_save(cr);
+		cairo_translate(cr, g->x_tot + st->total_w / 2, g->hb);
+		cairo_rotate(cr, -st->angle * PM_PI / 180);
+		pango_cairo_update_layout(cr, st->l_total_hdr);
+		rgb(cr, &st->theme->text, 0);
+		cairo_move_to(cr, st->hdr_s, -h / 2);
+		pango_cairo_show_layout(cr, st->l_total_hdr);
+		cairo_restore(cr);
+	}
+	pango_cairo_update_layout(cr, st->l_title);
+	pango_cairo_update_layout(cr, st->l_prefix);
+	pango_cairo_update_layout(cr, st->l_total_hdr);
+}
+
+/* A group's heading: the longest form of its name that fits its columns. */
+static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	PangoLayout *l = st->l_group;
+	for (size_t c = g->c0; c < g->c1;) {
+		const pm_group *gr = &m->groups[m->cols[c].group];
+		size_t end = gr->first + gr->count < g->c1 ? gr->first + gr->count : g->c1;
+		double x0 = g->x_cols + (c - g->c0) * st->col_w;
+		double x1 = g->x_cols + (end - g->c0) * st->col_w;
+		double avail = x1 - x0 - 2 * st->pad;
+		char forms[3][128];
+		int n = 0;
+		if (st->cfg.group == PM_GROUP_TRACK) {
+			snprintf(forms[n++], sizeof forms[0], "%s",
+			         gr->track ? gr->track->name
+			                   : pm_word_get(st->lang, PM_W_NO_TRACK));
+		} else {
+			st->host->format_time(st->s, gr->day, BP_FMT_DATE_LONG, forms[n++],
+			                      sizeof forms[0]);
+			st->host->format_time(st->s, gr->day, BP_FMT_DATE_SHORT, forms[n++],
+			                      sizeof forms[0]);
+			if (gr->day->prec >= BP_PREC_DAY)
+				snprintf(forms[n++], sizeof forms[0], "%d", gr->day->day);
+		}
+		pango_layout_set_width(l, -1);
+		int pick = -1;
+		for (int i = 0; i < n && pick < 0; i++) {
+			double w, h;
+			st->host->text_set(st->s, l, forms[i]);
+			st->host->text_size(l, &w, &h);
+			if (w <= avail)
+				pick = i;
+		}
+		/* Shortened past recognition: the headers carry the date then. */
+		if (pick >= 0 || !st->group_dated[m->cols[c].group]) {
+			st->host->text_set(st->s, l, forms[pick >= 0 ? pick : n - 1]);
+			pango_layout_set_width(l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
+			rgb(cr, &st->theme->accent, 0);
+			cairo_move_to(cr, x0 + st->pad, g->hb + st->pad);
+			pango_cairo_show_layout(cr, l);
+		}
+		if (st->cfg.group == PM_GROUP_TRACK && gr->track && gr->track->has_color) {
+			rgb(cr, &gr->track->color, 0);
+			cairo_rectangle(cr, x0 + 0.6, g->yg - st->pad * 0.8, x1 - x0 - 1.2,
+			                st->pad * 0.8);
+			cairo_fill(cr);
+		}
+		c = end;
+	}
+}
+
+static void draw_labels(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	if (g->cont) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s %s", heading_name(st, &m->rows[m->rows[g->i0].group]),
+		         st->host->label(st->s, BP_LABEL_CONTINUED));
+		rgb(cr, &st->theme->accent, 0);
+		show(st, cr, st->l_heading, buf, st->pad, g->y_cont + st->pad);
+	}
+	for (size_t i = g->i0; i < g->i1; i++) {
+		const pm_row *r = &m->rows[i];
+		double y = st->row_y[i] + st->pad;
+		if (r->kind == PM_ROW_HEADING) {
+			rgb(cr, &st->theme->accent, 0);
+			show(st, cr, st->l_heading, heading_name(st, r), st->pad, y);
+		} else if (r->kind == PM_ROW_PERSON) {
+			rgb(cr, &st->theme->text, 0);
+			show(st, cr, r->head ? st->l_head : st->l_label, r->person->name,
+			     st->indent + st->pad, y);
+		} else {
+			rgb(cr, &st->theme->text, 0);
+			show(st, cr, st->l_label, r->delegation->name, st->pad, y);
+		}
+	}
+}
+
+static void draw_marks(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	size_t nc = m->n_cols;
+	/* Which dot styles occur: bit (light * 3 + status). */
+	unsigned present = 0;
+	int crosses = 0;
+	for (size_t i = g->i0; i < g->i1; i++) {
+		const pm_cell *row = m->cells + i * nc;
+		double cy = st->row_y[i] + st->row_h[i] / 2;
+		for (size_t c = g->c0; c < g->c1; c++) {
+			pm_cell v = row[c];
+			if (!v)
+				continue;
+			size_t role = (v & PM_CELL_ROLE_MASK) - 1;
+			bp_status status = m->cols[c].event->status;
+			int light = (v & PM_CELL_LIGHT) != 0;
+			if (st->l_role[role]) {
+				double cx = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
+				pm_draw_mark(st, cr, cx, cy, role, light, status);
+				continue;
+			}
+			present |= 1u << (light * 3 + (int)status);
+			crosses |= status == BP_STATUS_CANCELLED;
+		}
+	}
+	double lw = st->mark_r * 0.4;
+	for (unsigned key = 0; key < 6; key++) {
+		if (!(present & (1u << key)))
+			continue;
+		int light = key >= 3;
+		bp_status status = (bp_status)(key % 3);
+		double rr = status == BP_STATUS_TENTATIVE ? st->mark_r - lw / 2 : st->mark_r;
+		cairo_new_path(cr);
+		for (size_t i = g->i0; i < g->i1; i++) {
+			const pm_cell *row = m->cells + i * nc;
+			double cy = st->row_y[i] + st->row_h[i] / 2;
+			for (size_t c = g->c0; c < g->c1; c++) {
+				pm_cell v = row[c];
+				if (!v || st->l_role[(v & PM_CELL_ROLE_MASK) - 1] ||
+				    ((v & PM_CELL_LIGHT) != 0) != light ||
+				    m->cols[c].event->status != status)
+					continue;
+				double cx = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
+				cairo_new_sub_path(cr);
+				cairo_arc(cr, cx, cy, rr, 0, 2 * PM_PI);
+			}
+		}
+		double r, gg, b;
+		pm_mark_color(st, light, status, &r, &gg, &b);
+		cairo_set_source_rgb(cr, r, gg, b);
+		if (status == BP_STATUS_TENTATIVE) {
+			cairo_set_line_width(cr, lw);
+			cairo_stroke(cr);
+		} else {
+			cairo_fill(cr);
+		}
+	}
+	if (!crosses)
+		return;
+	cairo_new_path(cr);
+	for (size_t i = g->i0; i < g->i1; i++) {
+		const pm_cell *row = m->cells + i * nc;
+		double cy = st->row_y[i] + st->row_h[i] / 2;
+		for (size_t c = g->c0; c < g->c1; c++) {
+			pm_cell v = row[c];
+			if (v && !st->l_role[(v & PM_CELL_ROLE_MASK) - 1] &&
+			    m->cols[c].event->status == BP_STATUS_CANCELLED)
+				pm_mark_cross(st, cr, g->x_cols + (c - g->c0 + 0.5) * st->col_w,
+				              cy);
+		}
+	}
+	rgb(cr, &st->theme->text, 0);
+	cairo_set_line_width(cr, st->fs * 0.07);
+	cairo_stroke(cr);
+}
+
+static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	char num[32];
+	for (size_t i = g->i0; i < g->i1; i++) {
+		const pm_row *r = &m->rows[i];
+		if (r->kind == PM_ROW_HEADING && r->total == 0)
+			continue;
+		snprintf(num, sizeof num, "%d", r->total);
+		rgb(cr, r->kind == PM_ROW_HEADING ? &st->theme->accent : &st->theme->text, 0);
+		show_centred(st, cr, st->l_num, num, g->x_tot + st->total_w / 2,
+		             st->row_y[i] + st->row_h[i] / 2, 0);
+	}
+	if (!g->total_row)
+		return;
+	double w, h;
+	st->host->text_set(st->s, st->l_head, st->host->label(st->s, BP_LABEL_TOTAL));
+	st->host->text_size(st->l_head, &w, &h);
+	rgb(cr, &st->theme->text, 0);
+	cairo_move_to(cr, st->pad, g->y_total + (st->total_row_h - h) / 2);
+	pango_cairo_show_layout(cr, st->l_head);
+	for (size_t c = g->c0; c < g->c1; c++) {
+		snprintf(num, sizeof num, "%d", m->cols[c].total);
+		show_centred(st, cr, st->l_num, num, g->x_cols + (c - g->c0 + 0.5) * st->col_w,
+		             g->y_total + st->total_row_h / 2, st->totals_rotated);
+	}
+}
+
+static void draw_legend(pm_state *st, cairo_t *cr, double y0)
+{
+	char buf[512];
+	double box = st->mark_r * 2 + st->fs * 0.35, lh = st->legend_line_h;
+	for (size_t i = 0; i < st->n_legend; i++) {
+		const pm_legend_item *it = &st->legend_items[i];
+		double y = y0 + it->line * lh, x = it->x, cy = y + lh / 2, cx = x + st->mark_r;
+		switch (it->kind) {
+		case PM_LEG_ROLE:
+			pm_draw_mark(st, cr, cx, cy, it->role, 0, BP_STATUS_CONFIRMED);
+			break;
+		case PM_LEG_LIGHT:
+			pm_draw_dot(st, cr, cx, cy, 1, BP_STATUS_CONFIRMED);
+			break;
+		case PM_LEG_TENTATIVE:
+			pm_draw_dot(st, cr, cx, cy, 0, BP_STATUS_TENTATIVE);
+			break;
+		case PM_LEG_CANCELLED:
+			pm_draw_dot(st, cr, cx, cy, 0, BP_STATUS_CANCELLED);
+			break;
+		default:
+			break;
+		}
+		const char *text = it->text;
+		if (it->kind == PM_LEG_TIMES) {
+			snprintf(buf, sizeof buf, pm_word_get(st->lang, PM_W_TIMES), it->text);
+			text = buf;
+		}
+		if (it->kind != PM_LEG_TEXT && it->kind != PM_LEG_TIMES)
+			x += box;
+		rgb(cr, &st->theme->muted, 0);
+		show(st, cr, st->l_legend, text, x, y);
+	}
+}
+
+int pm_draw(pm_state *st, cairo_t *cr, int page)
+{
+	const pm_model *m = &st->m;
+	if (m->n_cols == 0 || m->n_entity_rows == 0)
+		return draw_message(st, cr);
+	if (page < 0 || page >= st->n_bands * st->n_chunks) {
+		st->host->error(st->s, "asked for page %d of %ld", page + 1,
+		                st->n_bands * st->n_chunks);
+		return -1;
+	}
+	long band, chunk;
+	pm_page_position(page, st->n_bands, st->n_chunks, st->across, &band, &chunk);
+
+	page_geo g = {0};
+	g.c0 = st->bands[band];
+	g.c1 = st->bands[band + 1];
+	g.i0 = st->chunks[chunk];
+	g.i1 = st->chunks[chunk + 1];
+	g.total_row = st->totals && g.i1 > m->n_rows;
+	if (g.i1 > m->n_rows)
+		g.i1 = m->n_rows;
+	g.cont = g.i0 < m->n_rows && st->cont_h[g.i0] > 0;
+	g.x_cols = st->label_w;
+	g.x_tot = g.x_cols + (g.c1 - g.c0) * st->col_w;
+	g.x_end = g.x_tot + st->total_w;
+	g.hb = st->caption_h + st->header_h;
+	g.yg = g.hb + st->group_h;
+	double y = g.yg;
+	g.y_cont = y;
+	if (g.cont)
+		y += st->cont_h[g.i0];
+	for (size_t i = g.i0; i < g.i1; i++) {
+		st->row_y[i] = y;
+		y += st->row_h[i];
+	}
+	g.y_total = y;
+	if (g.total_row)
+		y += st->total_row_h;
+	g.y_end = y;
+
+	draw_caption(st, cr, &g, chunk);
+	draw_backgrounds(st, cr, &g);
+	draw_rules(st, cr, &g);
+	draw_headers(st, cr, &g);
+	draw_groups(st, cr, &g);
+	draw_labels(st, cr, &g);
+	draw_marks(st, cr, &g);
+	if (st->totals)
+		draw_totals(st, cr, &g);
+	if (st->n_legend)
+		draw_legend(st, cr, g.y_end + st->pad * 2);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+		st->host->error(st->s, "drawing page %d: %s", page + 1,
+		                cairo_status_to_string(cairo_status(cr)));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,624 @@
+/*
+ * layout.c — measures the matrix for a frame and splits it into pages.
+ *
+ * Every text is measured once here, through a handful of layouts that are
+ * refilled with text_set(), so the cost is one shaping per row label and
+ * per event title whatever the size of the matrix.  The geometry of the
+ * rotated headers is worked out once: a header is a text block of
+ * thickness t and length L turned by the header angle a about the bottom
+ * centre of its column, moved up its own baseline by s so that its lowest
+ * corner clears the grid:
+ *
+ *     s = (t/2 cos a + pad) / sin a      header height = (s + L) sin a + t/2 cos a
+ *
+ * and columns are at least (t + gap) / sin a wide so that neighbouring
+ * slanted blocks never touch.  What overhangs the last column to the right
+ * is reserved out of the band's width.
+ */
+#include "matrix.h"
+#include "paginate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+static PangoLayout *mk(pm_state *st, double size, int bold, double width, int lines)
+{
+	bp_text_style ts = {.size = size, .bold = bold, .width = width, .max_lines = lines};
+	return st->host->text(st->s, "", &ts);
+}
+
+static void measure(pm_state *st, PangoLayout *l, const char *text, double *w, double *h)
+{
+	st->host->text_set(st->s, l, text);
+	st->host->text_size(l, w, h);
+}
+
+static void set_width(PangoLayout *l, double w)
+{
+	pango_layout_set_width(l, w > 1 ? (int)(w * PANGO_SCALE) : PANGO_SCALE);
+}
+
+void pm_layout_free(pm_state *st)
+{
+	PangoLayout **ls[] = {&st->l_label,   &st->l_head,      &st->l_heading, &st->l_title,
+	                      &st->l_prefix,  &st->l_total_hdr, &st->l_num,     &st->l_group,
+	                      &st->l_caption, &st->l_legend,    &st->l_message};
+	for (size_t i = 0; i < sizeof ls / sizeof *ls; i++) {
+		if (*ls[i])
+			g_object_unref(*ls[i]);
+		*ls[i] = NULL;
+	}
+	if (st->l_role) {
+		for (size_t i = 0; i < st->d->n_roles; i++)
+			if (st->l_role[i])
+				g_object_unref(st->l_role[i]);
+	}
+	if (st->header_prefix)
+		for (size_t i = 0; i < st->m.n_cols; i++)
+			free(st->header_prefix[i]);
+	free(st->header_prefix);
+	free(st->l_role);
+	free(st->role_dx);
+	free(st->role_dy);
+	free(st->row_h);
+	free(st->cont_h);
+	free(st->row_y);
+	free(st->group_dated);
+	st->group_dated = NULL;
+	free(st->chunks);
+	free(st->bands);
+	free(st->legend_items);
+	st->header_prefix = NULL;
+	st->l_role = NULL;
+	st->role_dx = st->role_dy = st->row_h = st->cont_h = st->row_y = NULL;
+	st->chunks = st->bands = NULL;
+	st->legend_items = NULL;
+	st->n_legend = 0;
+}
+
+/* "10:00, tentative": what precedes an event's title in its header.  The
+ * date joins it when the column groups are too narrow to name their day,
+ * and always when the columns are grouped by track. */
+static char *header_prefix(pm_state *st, const pm_col *col)
+{
+	char when[96] = "", out[192];
+	const bp_event *e = col->event;
+	int date = st->cfg.group == PM_GROUP_TRACK || st->group_dated[col->group];
+	if (date)
+		st->host->format_time(st->s, &e->start,
+		                      e->start.prec == BP_PREC_TIME && st->show_times
+		                              ? BP_FMT_DATETIME
+		                              : BP_FMT_DATE_SHORT,
+		                      when, sizeof when);
+	else if (st->show_times && e->start.prec == BP_PREC_TIME)
+		st->host->format_time(st->s, &e->start, BP_FMT_TIME, when, sizeof when);
+	const char *status =
+	        e->status == BP_STATUS_TENTATIVE   ? st->host->label(st->s, BP_LABEL_TENTATIVE)
+	        : e->status == BP_STATUS_CANCELLED ? st->host->label(st->s, BP_LABEL_CANCELLED)
+	                                           : NULL;
+	snprintf(out, sizeof out, "%s%s%s", when, *when && status ? ", " : "",
+	         status ? status : "");
+	return dup(out);
+}
+
+static int make_role_layouts(pm_state *st)
+{
+	size_t n = st->d->n_roles;
+	st->l_role = calloc(n + 1, sizeof *st->l_role);
+	st->role_dx = calloc(n + 1, sizeof *st->role_dx);
+	st->role_dy = calloc(n + 1, sizeof *st->role_dy);
+	if (!st->l_role || !st->role_dx || !st->role_dy)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const bp_role *r = st->d->roles[i];
+		if (pm_role_is_dot(r) || !st->m.role_used[i])
+			continue;
+		/* Two-character marks a little smaller so they fit the cell. */
+		glong chars = g_utf8_strlen(r->mark, -1);
+		st->l_role[i] = mk(st, st->fs * (chars > 1 ? 0.78 : 0.95), 1, 0, 0);
+		st->host->text_set(st->s, st->l_role[i], r->mark);
+		PangoRectangle ink;
+		pango_layout_get_extents(st->l_role[i], &ink, NULL);
+		st->role_dx[i] = -((double)ink.x + ink.width / 2.0) / PANGO_SCALE;
+		st->role_dy[i] = -((double)ink.y + ink.height / 2.0) / PANGO_SCALE;
+	}
+	return 0;
+}
+
+/* Row labels: width, wrapping, and the resulting row heights. */
+static void measure_rows(pm_state *st, double text_w)
+{
+	double maxw = 0, w, h;
+	const pm_model *m = &st->m;
+	for (size_t i = 0; i < m->n_rows; i++) {
+		const pm_row *r = &m->rows[i];
+		if (r->kind == PM_ROW_HEADING) {
+			const char *name = r->delegation
+			                           ? r->delegation->name
+			                           : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
+			measure(st, st->l_heading, name, &w, &h);
+			w -= st->indent; /* headings may use the indent too */
+		} else {
+			const char *name = r->person ? r->person->name : r->delegation->name;
+			measure(st, r->head ? st->l_head : st->l_label, name, &w, &h);
+		}
+		if (w > maxw)
+			maxw = w;
+		st->row_h[i] = h + 2 * st->pad;
+	}
+	if (maxw > text_w)
+		maxw = text_w;
+	st->label_w = maxw + st->indent + 2 * st->pad;
+	/* Final widths, and the "(continued)" headings measured at them. */
+	set_width(st->l_label, maxw);
+	set_width(st->l_head, maxw);
+	set_width(st->l_heading, maxw + st->indent);
+	char buf[512];
+	const char *cont = st->host->label(st->s, BP_LABEL_CONTINUED);
+	double heading_cont = 0;
+	for (size_t i = 0; i < m->n_rows; i++) {
+		const pm_row *r = &m->rows[i];
+		if (r->kind == PM_ROW_HEADING) {
+			const char *name = r->delegation
+			                           ? r->delegation->name
+			                           : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
+			snprintf(buf, sizeof buf, "%s %s", name, cont);
+			measure(st, st->l_heading, buf, &w, &h);
+			heading_cont = h + 2 * st->pad;
+			st->cont_h[i] = 0;
+		} else {
+			st->cont_h[i] = r->group >= 0 ? heading_cont : 0;
+		}
+	}
+}
+
+/* Marks the day groups too narrow to name their day in the group row:
+ * their columns' headers carry the date instead. */
+static void date_narrow_groups(pm_state *st)
+{
+	const pm_model *m = &st->m;
+	char buf[128];
+	double w, h;
+	if (st->cfg.group != PM_GROUP_DAY)
+		return;
+	pango_layout_set_width(st->l_group, -1);
+	for (size_t g = 0; g < m->n_groups; g++) {
+		st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf, sizeof buf);
+		measure(st, st->l_group, buf, &w, &h);
+		st->group_dated[g] = w > m->groups[g].count * st->col_w - 2 * st->pad;
+	}
+}
+
+/* The rotated headers: each is its prefix, then its title in what is left
+ * of the header length; hdr_len is the longest such block. */
+static int measure_headers(pm_state *st)
+{
+	const pm_model *m = &st->m;
+	double w, h, gap = st->fs * 0.45;
+	st->header_prefix = calloc(m->n_cols + 1, sizeof *st->header_prefix);
+	if (!st->header_prefix)
+		return -1;
+	double len = 0;
+	st->hdr_cut = 0;
+	for (size_t c = 0; c < m->n_cols; c++) {
+		st->header_prefix[c] = header_prefix(st, &m->cols[c]);
+		if (!st->header_prefix[c])
+			return -1;
+		double lead = 0;
+		if (*st->header_prefix[c]) {
+			measure(st, st->l_prefix, st->header_prefix[c], &w, &h);
+			lead = w + gap;
+		}
+		set_width(st->l_title, st->hdr_limit - lead);
+		measure(st, st->l_title, m->cols[c].event->title, &w, &h);
+		st->hdr_cut += pango_layout_is_ellipsized(st->l_title) != 0;
+		if (lead + w > len)
+			len = lead + w;
+	}
+	if (st->totals) {
+		measure(st, st->l_total_hdr, st->host->label(st->s, BP_LABEL_TOTAL), &w, &h);
+		if (w > len)
+			len = w;
+	}
+	st->hdr_len = len;
+	return 0;
+}
+
+/* The width left for an event's title once its prefix is drawn. */
+double pm_title_width(const pm_state *st, double prefix_w)
+{
+	return st->hdr_limit - (prefix_w > 0 ? prefix_w + st->fs * 0.45 : 0);
+}
+
+static void build_legend(pm_state *st)
+{
+	const pm_model *m = &st->m;
+	size_t n = 0, cap = m->n_roles + 8;
+	st->legend_items = calloc(cap, sizeof *st->legend_items);
+	if (!st->legend_items || !st->legend) {
+		st->legend_h = 0;
+		return;
+	}
+	pm_legend_item *it = st->legend_items;
+	for (size_t i = 0; i < m->n_roles; i++)
+		if (m->role_used[i])
+			it[n++] = (pm_legend_item){
+			        .kind = PM_LEG_ROLE, .role = i, .text = st->d->roles[i]->name};
+	if (m->light_used)
+		it[n++] = (pm_legend_item){
+		        .kind = PM_LEG_LIGHT,
+		        .text = pm_word_get(st->lang, st->cfg.rows == PM_ROWS_PEOPLE
+		                                              ? PM_W_VIA_DELEGATION
+		                                              : PM_W_VIA_MEMBER)};
+	if (m->tentative_used)
+		it[n++] = (pm_legend_item){.kind = PM_LEG_TENTATIVE,
+		                           .text = st->host->label(st->s, BP_LABEL_TENTATIVE)};
+	if (m->cancelled_used) {
+		it[n++] = (pm_legend_item){.kind = PM_LEG_CANCELLED,
+		                           .text = st->host->label(st->s, BP_LABEL_CANCELLED)};
+		if (st->totals)
+			it[n++] = (pm_legend_item){.kind = PM_LEG_TEXT,
+			                           .text = pm_word_get(st->lang, PM_W_TOTAL_NOTE)};
+	}
+	if (st->show_times && m->any_time && st->d->zone_label)
+		it[n++] = (pm_legend_item){.kind = PM_LEG_TIMES, .text = st->d->zone_label};
+	st->n_legend = n;
+	if (n == 0) {
+		st->legend_h = 0;
+		return;
+	}
+	/* Flow the items into lines as wide as the frame. */
+	double box = st->mark_r * 2 + st->fs * 0.35, space = st->fs * 1.4, x = 0, w, h, lh = 0;
+	int line = 0;
+	char buf[512];
+	for (size_t i = 0; i < n; i++) {
+		const char *text = it[i].text;
+		if (it[i].kind == PM_LEG_TIMES) {
+			snprintf(buf, sizeof buf, pm_word_get(st->lang, PM_W_TIMES), text);
+			text = buf;
+		}
+		measure(st, st->l_legend, text, &w, &h);
+		if (h > lh)
+			lh = h;
+		double iw = (it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES ? 0 : box) + w;
+		if (iw > st->frame.width)
+			iw = st->frame.width;
+		if (x > 0 && x + iw > st->frame.width) {
+			line++;
+			x = 0;
+		}
+		it[i].x = x;
+		it[i].w = iw;
+		it[i].line = line;
+		x += iw + space;
+	}
+	st->legend_line_h = lh;
+	st->legend_h = (line + 1) * lh + st->pad * 3;
+}
+
+/* The outline entry of band b: "Events 19–36 (Thu 9 Oct – Fri 10 Oct)". */
+static void band_title(pm_state *st, long b, char *out, size_t n)
+{
+	size_t c0 = st->bands[b], c1 = st->bands[b + 1];
+	int k = snprintf(out, n, pm_word_get(st->lang, PM_W_BAND_TITLE), c0 + 1, c1);
+	if (k < 0 || (size_t)k >= n || c1 <= c0)
+		return;
+	char a[96], z[96];
+	const pm_model *m = &st->m;
+	if (st->cfg.group == PM_GROUP_DAY) {
+		st->host->format_time(st->s, &m->cols[c0].event->start, BP_FMT_DATE_SHORT, a,
+		                      sizeof a);
+		st->host->format_time(st->s, &m->cols[c1 - 1].event->start, BP_FMT_DATE_SHORT, z,
+		                      sizeof z);
+	} else {
+		const bp_track *ta = m->cols[c0].event->track, *tz = m->cols[c1 - 1].event->track;
+		snprintf(a, sizeof a, "%s", ta ? ta->name : pm_word_get(st->lang, PM_W_NO_TRACK));
+		snprintf(z, sizeof z, "%s", tz ? tz->name : pm_word_get(st->lang, PM_W_NO_TRACK));
+	}
+	if (strcmp(a, z))
+		snprintf(out + k, n - (size_t)k, " (%s \u2013 %s)", a, z);
+	else
+		snprintf(out + k, n - (size_t)k, " (%s)", a);
+}
+
+static long page_of(const pm_state *st, long band, long chunk)
+{
+	return st->across ? chunk * st->n_bands + band : band * st->n_chunks + chunk;
+}
+
+static void declare_anchors(pm_state *st)
+{
+	char name[160], id[96], title[320];
+	const char *sid = st->host->section_id(st->s);
+	if (st->n_bands > 1) {
+		for (long b = 0; b < st->n_bands; b++) {
+			snprintf(id, sizeof id, "%s-events-%zu-%zu", sid ? sid : "matrix",
+			         st->bands[b] + 1, st->bands[b + 1]);
+			st->host->anchor_name("section", id, name, sizeof name);
+			band_title(st, b, title, sizeof title);
+			st->host->add_anchor(st->s, (int)page_of(st, b, 0), 0, name, title, 2);
+		}
+	}
+	/* Link targets for delegations, where their rows start (first band). */
+	double top = st->caption_h + st->header_h + st->group_h;
+	for (long c = 0; c < st->n_chunks; c++) {
+		double y = top;
+		size_t first = st->chunks[c], last = st->chunks[c + 1];
+		if (first < st->m.n_rows && st->cont_h[first] > 0)
+			y += st->cont_h[first];
+		for (size_t i = first; i < last && i < st->m.n_rows; i++) {
+			const pm_row *r = &st->m.rows[i];
+			if (r->kind != PM_ROW_PERSON && r->delegation) {
+				st->host->anchor_name("delegation", r->delegation->id, name,
+				                      sizeof name);
+				st->host->add_anchor(st->s, (int)page_of(st, 0, c), floor(y), name,
+				                     NULL, 2);
+			}
+			y += st->row_h[i];
+		}
+	}
+}
+
+enum { PLAN_NARROW = -1, PLAN_LOW = -2, PLAN_NOMEM = -3 };
+
+/* Header geometry, bands and chunks for one header length limit.  Returns
+ * the page count or a PLAN_* failure; leaves st describing that plan. */
+static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n_items, size_t *bad)
+{
+	const pm_model *m = &st->m;
+	free(st->bands);
+	free(st->chunks);
+	st->bands = NULL;
+	st->chunks = NULL;
+	if (st->header_prefix)
+		for (size_t i = 0; i < m->n_cols; i++)
+			free(st->header_prefix[i]);
+	free(st->header_prefix);
+	st->header_prefix = NULL;
+
+	/* Columns: as narrow as the rotated headers allow (t is the thickness
+	 * of `lines` lines, whether or not a title needs them all). */
+	double fs = st->fs;
+	st->hdr_t = st->hdr_line_h * lines;
+	pango_layout_set_height(st->l_title, -lines);
+	double cw = (st->hdr_t + fs * 0.3) / st->sin_a;
+	if (cw < st->mark_r * 2 + 2 * st->pad + fs * 0.4)
+		cw = st->mark_r * 2 + 2 * st->pad + fs * 0.4;
+	st->col_w = ceil(cw * 4) / 4;
+	date_narrow_groups(st);
+	if (st->totals) {
+		st->total_w = st->num_row_w + 2 * st->pad + fs * 0.4;
+		if (st->total_w < st->col_w)
+			st->total_w = st->col_w;
+		st->totals_rotated = st->num_col_w > st->col_w - 2 * st->pad;
+		st->total_row_h = (st->totals_rotated ? st->num_col_w : st->num_h) + 2 * st->pad;
+		if (st->total_label_h + 2 * st->pad > st->total_row_h)
+			st->total_row_h = st->total_label_h + 2 * st->pad;
+		items[n_items - 1].h = st->total_row_h;
+	}
+
+	st->hdr_limit = limit;
+	if (measure_headers(st) != 0)
+		return PLAN_NOMEM;
+	st->hdr_s = (st->hdr_t / 2 * st->cos_a + st->pad) / st->sin_a;
+	st->header_h = (st->hdr_s + st->hdr_len) * st->sin_a + st->hdr_t / 2 * st->cos_a + st->pad;
+
+	/* What the rightmost slanted header and its separator stick out. */
+	double last_w = st->totals ? st->total_w : st->col_w;
+	double over_text =
+	        (st->hdr_s + st->hdr_len) * st->cos_a + st->hdr_t / 2 * st->sin_a - last_w / 2;
+	double over_line = st->angle == 90 ? 0 : (st->header_h - st->pad) * st->cos_a / st->sin_a;
+	double overhang = over_text > over_line ? over_text : over_line;
+	if (overhang < 0)
+		overhang = 0;
+	double avail_w = st->frame.width - st->label_w - st->total_w - overhang;
+	long per_band = avail_w > 0 ? (long)floor(avail_w / st->col_w + 1e-9) : 0;
+	if (per_band < 1)
+		return PLAN_NARROW;
+	unsigned char *gstart = calloc(m->n_cols + 1, 1);
+	if (!gstart)
+		return PLAN_NOMEM;
+	for (size_t g = 0; g < m->n_groups; g++)
+		gstart[m->groups[g].first] = 1;
+	st->n_bands = pm_split_bands(m->n_cols, (size_t)per_band, gstart, &st->bands);
+	free(gstart);
+	if (st->n_bands < 0)
+		return PLAN_NOMEM;
+
+	double cap = st->frame.height - st->caption_h - st->header_h - st->group_h - st->legend_h;
+	st->n_chunks = pm_paginate_rows(items, n_items, cap, &st->chunks, bad);
+	if (st->n_chunks == -1)
+		return PLAN_LOW;
+	if (st->n_chunks < 0)
+		return PLAN_NOMEM;
+	return st->n_bands * st->n_chunks;
+}
+
+int pm_layout(pm_state *st, const bp_frame *frame)
+{
+	const bp_host *h = st->host;
+	bp_section *s = st->s;
+	pm_model *m = &st->m;
+	pm_layout_free(st);
+	st->frame = *frame;
+
+	double fs = st->font_size > 0 ? st->font_size : st->theme->body_size * 0.8;
+	if (fs < 5 && st->font_size <= 0)
+		fs = 5;
+	st->fs = fs;
+	st->pad = fs * 0.16;
+	st->indent = st->cfg.rows == PM_ROWS_PEOPLE ? fs * 0.9 : 0;
+	st->mark_r = fs * 0.3;
+	double rad = st->angle * PM_PI / 180;
+	st->sin_a = st->angle == 90 ? 1 : sin(rad);
+	st->cos_a = st->angle == 90 ? 0 : cos(rad);
+	double hfs = fs * 0.95;
+
+	double text_w = st->label_width_max;
+	if (text_w > frame->width * 0.45)
+		text_w = frame->width * 0.45;
+	text_w -= st->indent + 2 * st->pad;
+	if (text_w < fs * 3)
+		text_w = fs * 3;
+
+	st->l_label = mk(st, fs, 0, text_w, st->label_lines);
+	st->l_head = mk(st, fs, 1, text_w, st->label_lines);
+	st->l_heading = mk(st, fs, 1, text_w + st->indent, st->label_lines);
+	st->l_title = mk(st, hfs, 0, 100, st->header_lines > 0 ? st->header_lines : 1);
+	st->l_prefix = mk(st, hfs, 0, 0, 0);
+	st->l_total_hdr = mk(st, hfs, 1, 0, 0);
+	st->l_num = mk(st, fs * 0.9, 0, 0, 0);
+	st->l_group = mk(st, hfs, 1, frame->width, 1);
+	st->l_caption = mk(st, fs, 1, frame->width, 1);
+	st->l_legend = mk(st, fs * 0.95, 0, 0, 0);
+	st->l_message = mk(st, 0, 0, frame->width, 0);
+	st->row_h = calloc(m->n_rows + 1, sizeof *st->row_h);
+	st->cont_h = calloc(m->n_rows + 1, sizeof *st->cont_h);
+	st->row_y = calloc(m->n_rows + 2, sizeof *st->row_y);
+	st->group_dated = calloc(m->n_groups + 1, 1);
+	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_title || !st->l_prefix ||
+	    !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption || !st->l_legend ||
+	    !st->l_message || !st->row_h || !st->cont_h || !st->row_y || !st->group_dated ||
+	    make_role_layouts(st) != 0) {
+		h->error(s, "out of memory laying out the matrix");
+		return -1;
+	}
+	double w, lh;
+	measure(st, st->l_caption, "Hg", &w, &lh);
+	st->caption_h = lh + st->pad * 3;
+
+	/* Nothing to tabulate: one page that says why. */
+	if (m->n_cols == 0 || m->n_entity_rows == 0) {
+		st->n_bands = st->n_chunks = 1;
+		st->bands = calloc(2, sizeof *st->bands);
+		st->chunks = calloc(2, sizeof *st->chunks);
+		st->legend_h = 0;
+		return st->bands && st->chunks ? 1 : -1;
+	}
+
+	measure_rows(st, text_w);
+	build_legend(st);
+
+	measure(st, st->l_prefix, "Hg", &w, &lh);
+	st->hdr_line_h = lh;
+	measure(st, st->l_group, "Hg", &w, &lh);
+	st->group_h = lh + 2 * st->pad;
+
+	/* Totals: the widest number decides the column and the row. */
+	char num[32];
+	double num_h = 0, row_num_w = 0, col_num_w = 0;
+	if (st->totals) {
+		int max_row = 0, max_col = 0;
+		for (size_t i = 0; i < m->n_rows; i++)
+			if (m->rows[i].total > max_row)
+				max_row = m->rows[i].total;
+		for (size_t c = 0; c < m->n_cols; c++)
+			if (m->cols[c].total > max_col)
+				max_col = m->cols[c].total;
+		snprintf(num, sizeof num, "%d", max_row);
+		measure(st, st->l_num, num, &row_num_w, &num_h);
+		snprintf(num, sizeof num, "%d", max_col);
+		measure(st, st->l_num, num, &col_num_w, &num_h);
+		st->num_row_w = row_num_w;
+		st->num_col_w = col_num_w;
+		st->num_h = num_h;
+		measure(st, st->l_head, h->label(s, BP_LABEL_TOTAL), &w, &lh);
+		st->total_label_h = lh;
+	} else {
+		st->total_w = 0;
+		st->total_row_h = 0;
+	}
+
+	size_t n_items = m->n_rows + (st->totals ? 1 : 0);
+	pm_item *items = malloc((n_items + 1) * sizeof *items);
+	if (!items) {
+		h->error(s, "out of memory laying out the matrix");
+		return -1;
+	}
+	for (size_t i = 0; i < m->n_rows; i++)
+		items[i] = (pm_item){.h = st->row_h[i],
+		                     .cont = st->cont_h[i],
+		                     .kind = m->rows[i].kind == PM_ROW_HEADING ? PM_ITEM_HEADING
+		                                                               : PM_ITEM_ROW};
+	/* The totals row's height depends on the column width: set in plan(). */
+	if (st->totals)
+		items[m->n_rows] = (pm_item){.kind = PM_ITEM_TOTAL};
+
+	/* Header length and lines: as asked; else the plan with the fewest
+	 * pages, then the fewest shortened titles, then one line rather than
+	 * two, then the longest headers. */
+	long pages;
+	size_t bad = 0;
+	double lmax = st->header_length_max;
+	if (lmax <= 0) {
+		lmax = frame->height * 0.4 / st->sin_a;
+		if (lmax > 62 * PM_MM)
+			lmax = 62 * PM_MM;
+	}
+	static const double share[] = {1, 0.8, 0.65, 0.5, 0.38};
+	int n_share = st->header_length_max > 0 ? 1 : 5;
+	int lines_lo = st->header_lines > 0 ? st->header_lines : 1;
+	int lines_hi = st->header_lines > 0 ? st->header_lines : 2;
+	long best = -1;
+	size_t best_cut = 0;
+	double best_l = lmax * share[n_share - 1];
+	int best_lines = lines_lo;
+	for (int lines = lines_lo; lines <= lines_hi; lines++) {
+		for (int k = 0; k < n_share; k++) {
+			long p = plan(st, lines, lmax * share[k], items, n_items, &bad);
+			if (p <= 0)
+				continue;
+			if (best < 0 || p < best || (p == best && st->hdr_cut < best_cut)) {
+				best = p;
+				best_cut = st->hdr_cut;
+				best_l = lmax * share[k];
+				best_lines = lines;
+			}
+		}
+		if (best > 0 && best_cut == 0)
+			break; /* nothing shortened: no need for more lines */
+	}
+	pages = plan(st, best_lines, best_l, items, n_items, &bad);
+	free(items);
+	if (pages == PLAN_NARROW) {
+		h->error(
+		        s,
+		        "the frame is %.0f pt wide: after the row labels (%.0f pt), totals and "
+		        "headers there is no room for one %.0f pt event column; reduce label_width "
+		        "or header_length, or use a landscape page",
+		        frame->width, st->label_w, st->col_w);
+		return -1;
+	}
+	if (pages == PLAN_LOW) {
+		h->error(s,
+		         "the frame is %.0f pt high: after the column headers (%.0f pt) and the "
+		         "legend there is no room for row %zu; use a smaller header_length or "
+		         "font_size, or a portrait page",
+		         frame->height, st->header_h, bad + 1);
+		return -1;
+	}
+	if (pages < 0) {
+		h->error(s, "out of memory laying out the matrix");
+		return -1;
+	}
+	if (pages > 100000) {
+		h->error(s,
+		         "the matrix would take %ld pages; narrow it with delegations, events, "
+		         "tracks or min_events",
+		         pages);
+		return -1;
+	}
+	declare_anchors(st);
+	return (int)pages;
+}

@@ -1,0 +1,117 @@
+/*
+ * matrix.h — the state of one participant_matrix section, shared by the
+ * files that read its options (options.c), measure and paginate it
+ * (layout.c), and draw its pages (draw.c, marks.c).
+ */
+#ifndef PM_MATRIX_H
+#define PM_MATRIX_H
+
+#include "model.h"
+#include <briefpack/plugin.h>
+
+#define PM_PI 3.14159265358979323846
+#define PM_MM 2.834645669 /* points per mm */
+
+/* Our own words, in English and Russian (words.c). */
+typedef enum pm_word {
+	PM_W_EVENTS_RANGE, /* "Events %zu–%zu of %zu" */
+	PM_W_BAND_TITLE,   /* "Events %zu–%zu" (outline) */
+	PM_W_VIA_DELEGATION,
+	PM_W_VIA_MEMBER,
+	PM_W_TIMES, /* "Times: %s" */
+	PM_W_NO_TRACK,
+	PM_W_NO_EVENTS,
+	PM_W_NO_ROWS,
+	PM_W_TOTAL_NOTE,
+	PM_W_COUNT_
+} pm_word;
+const char *pm_word_get(const char *language, pm_word w);
+
+/* One entry of the legend, placed at layout time. */
+typedef struct pm_legend_item {
+	int kind;    /* PM_LEG_* */
+	size_t role; /* PM_LEG_ROLE: index in dossier->roles */
+	const char *text;
+	double x, w;
+	int line;
+} pm_legend_item;
+enum { PM_LEG_ROLE, PM_LEG_LIGHT, PM_LEG_TENTATIVE, PM_LEG_CANCELLED, PM_LEG_TEXT, PM_LEG_TIMES };
+
+typedef struct pm_state {
+	const bp_host *host;
+	bp_section *s;
+	const bp_dossier *d;
+	const bp_theme *theme;
+	const char *lang;
+
+	/* Options. */
+	pm_config cfg;
+	unsigned char *want_delegation, *want_event, *want_track;
+	int angle; /* degrees */
+	int across, totals, legend, show_times, header_lines /* 0: auto */, label_lines;
+	double font_size, label_width_max, header_length_max; /* points */
+
+	pm_model m;
+
+	/* Geometry, from layout(). */
+	bp_frame frame;
+	double fs;      /* matrix text size */
+	double pad;     /* cell padding */
+	double label_w; /* row label column */
+	double indent;  /* person rows under a heading */
+	double col_w;   /* one event column */
+	double total_w; /* the totals column (0: none) */
+	double caption_h, header_h, group_h, legend_h, legend_line_h, total_row_h;
+	double hdr_t;      /* thickness of a rotated header block */
+	double hdr_s;      /* distance along the baseline to the text start */
+	double hdr_len;    /* longest header block */
+	double hdr_limit;  /* longest a header may be */
+	double hdr_line_h; /* one line of header text */
+	size_t hdr_cut;    /* titles shortened to fit */
+	double num_row_w, num_col_w, num_h, total_label_h; /* widest totals */
+	unsigned char *group_dated; /* per group: too narrow to name its day */
+	int totals_rotated;         /* column totals too wide for a column: rotated */
+	double mark_r;              /* radius of a drawn ● */
+	double *row_h;              /* per model row */
+	double *cont_h;             /* per model row: its "(continued)" heading height */
+	size_t *chunks;             /* n_chunks + 1 first items (rows; n_rows = totals) */
+	long n_chunks;
+	size_t *bands; /* n_bands + 1 first columns */
+	long n_bands;
+	pm_legend_item *legend_items;
+	size_t n_legend;
+	char **header_prefix; /* per column: time and status, "" if none */
+	double *row_y;        /* scratch while drawing: top of each row on the page */
+	double sin_a, cos_a;  /* of the header angle */
+
+	/* Layouts made once and refilled with text_set() while drawing. */
+	PangoLayout *l_label, *l_head, *l_heading, *l_title, *l_prefix, *l_total_hdr, *l_num,
+	        *l_group, *l_caption, *l_legend, *l_message;
+	PangoLayout **l_role;      /* per role: its mark as text (NULL for ●) */
+	double *role_dx, *role_dy; /* from a text mark's origin to its ink centre */
+} pm_state;
+
+/* options.c */
+int pm_options_read(pm_state *st);
+
+/* layout.c */
+int pm_layout(pm_state *st, const bp_frame *frame);
+void pm_layout_free(pm_state *st);
+
+double pm_title_width(const pm_state *st, double prefix_w);
+
+/* draw.c */
+int pm_draw(pm_state *st, cairo_t *cr, int page);
+
+/* marks.c: one mark centred on (cx, cy); the cross over a cancelled one. */
+int pm_role_is_dot(const bp_role *r);
+void pm_mark_cross(const pm_state *st, cairo_t *cr, double cx, double cy); /* path only */
+void pm_stroke_cross(const pm_state *st, cairo_t *cr, double cx, double cy);
+void pm_draw_dot(const pm_state *st, cairo_t *cr, double cx, double cy, int light,
+                 bp_status status);
+void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,
+                  bp_status status);
+void pm_mark_color(const pm_state *st, int light, bp_status status, double *r, double *g,
+                   double *b);
+
+#endif
