@@ -12,6 +12,12 @@ static const bp_option contents_options[] = {
         {.name = NULL},
 };
 
+static const bp_title contents_titles[] = {
+        {"en", "Contents"},
+        {"ru", "Содержание"},
+        {NULL, NULL},
+};
+
 BP_PLUGIN_EXPORT(contents) = {
         BP_PLUGIN_ABI,
         .name = "contents",
@@ -19,6 +25,7 @@ BP_PLUGIN_EXPORT(contents) = {
         .summary = "Table of contents: every section with its page number, each line a link",
         .options = contents_options,
         .flags = BP_PLUGIN_LAYOUT_LAST,
+        .titles = contents_titles,
         .create = contents_create,
         .layout = contents_layout,
         .draw = contents_draw,

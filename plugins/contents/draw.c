@@ -60,7 +60,7 @@ static void draw_line(contents *c, cairo_t *cr, const bp_entry *e, double y)
 	double title_w, th_h;
 	c->host->text_size(tl, &title_w, &th_h);
 
-	int linked = e->anchor && c->host->link_begin(c->s, cr, e->anchor);
+	int linked = e->anchor && *e->anchor && c->host->link_begin(c->s, cr, e->anchor);
 	bp_color col = lv >= 3 ? th->muted : th->text;
 	show(cr, tl, indent, y, col);
 	double base = y + baseline(tl);

@@ -13,12 +13,19 @@ static const bp_option cover_options[] = {
         {.name = NULL},
 };
 
+static const bp_title cover_titles[] = {
+        {"en", "Cover"},
+        {"ru", "Обложка"},
+        {NULL, NULL},
+};
+
 BP_PLUGIN_EXPORT(cover) = {
         BP_PLUGIN_ABI,
         .name = "cover",
         .version = "1.0.0",
         .summary = "Title page: title, place, dates, author, summary and sources",
         .options = cover_options,
+        .titles = cover_titles,
         .create = cover_create,
         .layout = cover_layout,
         .draw = cover_draw,
