@@ -29,12 +29,19 @@ static const bp_option opts[] = {
         {NULL, BP_OPT_BOOL, NULL, NULL, 0, 0, NULL},
 };
 
+static const bp_title titles[] = {
+        {"en", "Agenda and expected outcomes"},
+        {"ru", "Повестка и ожидаемые результаты"},
+        {NULL, NULL},
+};
+
 BP_PLUGIN_EXPORT(agenda_summary) = {
         BP_PLUGIN_ABI,
         .name = "agenda_summary",
         .version = "1.0.0",
         .summary = "What each meeting is for: who attends, topics, expected outcomes, notes",
         .options = opts,
+        .titles = titles,
         .create = ag_create,
         .layout = ag_layout,
         .draw = ag_draw,

@@ -3,4 +3,5 @@
 #define TEST_AGENDA_SUMMARY_H
 #include <check.h>
 TCase *flow_tcase(void);
+TCase *attendees_tcase(void);
 #endif

@@ -218,6 +218,21 @@ START_TEST(flow_continued_headings)
 }
 END_TEST
 
+START_TEST(flow_break_before)
+{
+	fl_block b[3] = {para(2, 0), heading(0), para(2, 0)};
+	b[0].flags = FL_BREAK_BEFORE; /* first on a page already: no break */
+	b[1].flags |= FL_BREAK_BEFORE;
+	fl_result r;
+	ck_assert_int_eq(fl_flow(b, 3, 100, NULL, NULL, &r), 0);
+	ck_assert_int_eq(r.pages, 2);
+	ck_assert_int_eq(run(&r, 0, 0)->page, 0);
+	ck_assert_int_eq(run(&r, 1, 0)->page, 1);
+	ck_assert_double_eq(run(&r, 1, 0)->y, 0);
+	fl_result_free(&r);
+}
+END_TEST
+
 /* A small deterministic generator: the property test must not depend on
  * the C library's rand(). */
 static unsigned lcg(unsigned *s)
@@ -290,6 +305,7 @@ TCase *flow_tcase(void)
 	tcase_add_test(tc, flow_widow_and_orphan);
 	tcase_add_test(tc, flow_long_paragraph);
 	tcase_add_test(tc, flow_continued_headings);
+	tcase_add_test(tc, flow_break_before);
 	tcase_add_test(tc, flow_random_documents_keep_rules);
 	return tc;
 }
