@@ -40,6 +40,7 @@ typedef struct ag_block {
 	unsigned flags;
 	double space_before;
 	int muted;        /* drawn in the theme's muted colour */
+	int rtl;          /* right-to-left text: bullet or box on the right */
 	int group, event; /* indexes into agenda.groups / .events, or -1 */
 	/* AK_EVENT: the time column, status chip and details line. */
 	PangoLayout *time, *chip, *meta;

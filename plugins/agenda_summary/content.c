@@ -173,6 +173,12 @@ static int event_heading(agenda *a, int gi, int ei)
 	                  a->time_col - S, 0);
 	g_free(tt);
 	double time_h = ag_height(a, b->time);
+	b->text = ag_text(a, ev->title, 1, S * 1.12, 1, 0, col, 3);
+	if (b->text && ev->status == BP_STATUS_CANCELLED)
+		strike(b->text);
+	double right_h = ag_height(a, b->text);
+	/* The status chip opens the details line, which is indented for it. */
+	double chip_w = 0, chip_h = 0;
 	if (ev->status != BP_STATUS_CONFIRMED) {
 		char *w = g_utf8_strup(a->h->label(a->s, ev->status == BP_STATUS_CANCELLED
 		                                                 ? BP_LABEL_CANCELLED
@@ -180,13 +186,10 @@ static int event_heading(agenda *a, int gi, int ei)
 		                       -1);
 		b->chip = ag_text(a, w, 0, S * 0.72, 1, 0, 0, 0);
 		g_free(w);
-		b->chip_y = time_h + S * 0.35;
-		time_h = b->chip_y + ag_height(a, b->chip) + S * 0.3;
+		if (b->chip)
+			a->h->text_size(b->chip, &chip_w, &chip_h);
+		chip_w += 2 * S * 0.4;
 	}
-	b->text = ag_text(a, ev->title, 1, S * 1.12, 1, 0, col, 3);
-	if (ev->status == BP_STATUS_CANCELLED)
-		strike(b->text);
-	double right_h = ag_height(a, b->text);
 	GString *meta = g_string_new(NULL);
 	if (ev->venue && *ev->venue)
 		g_string_append_printf(meta, "%s: %s", a->h->label(a->s, BP_LABEL_VENUE),
@@ -197,10 +200,19 @@ static int event_heading(agenda *a, int gi, int ei)
 	if (!a->by_track && ev->track)
 		g_string_append_printf(meta, "%s%s: %s", meta->len ? "  ·  " : "",
 		                       a->h->label(a->s, BP_LABEL_TRACK), ev->track->name);
+	b->meta_y = right_h + S * 0.2;
+	b->chip_y = b->meta_y;
 	if (meta->len) {
 		b->meta = ag_text(a, meta->str, 0, S * 0.9, 0, 0, col, 3);
-		b->meta_y = right_h + S * 0.15;
-		right_h = b->meta_y + ag_height(a, b->meta);
+		if (b->meta && b->chip) {
+			pango_layout_set_indent(b->meta, (int)((chip_w + S * 0.5) * PANGO_SCALE));
+			double first = ag_height(a, b->meta) / pango_layout_get_line_count(b->meta);
+			b->chip_y = b->meta_y + (first - chip_h) / 2;
+		}
+		double mh = ag_height(a, b->meta);
+		right_h = b->meta_y + (mh > chip_h ? mh : chip_h);
+	} else if (b->chip) {
+		right_h = b->chip_y + chip_h;
 	}
 	g_string_free(meta, TRUE);
 	b->height = (time_h > right_h ? time_h : right_h) + S * 0.35;
@@ -224,7 +236,17 @@ static int text_block(agenda *a, ag_kind kind, int gi, int ei, double sb, unsign
 	                    .bold = kind == AK_SUBHEAD,
 	                    .width = a->width - a->time_col - indent};
 	b->muted = muted;
-	return ag_block_set_text(a, b, text, &st, a->time_col + indent, bold_bytes);
+	if (ag_block_set_text(a, b, text, &st, a->time_col + indent, bold_bytes) != 0)
+		return -1;
+	/* A right-to-left item reads from the right: pango aligns it there,
+	 * so its marker goes there too, in the indent moved to that side. */
+	PangoLayoutLine *first = pango_layout_get_line_readonly(b->text, 0);
+	if ((kind == AK_BULLET || kind == AK_CHECK) && first &&
+	    first->resolved_dir == PANGO_DIRECTION_RTL) {
+		b->rtl = 1;
+		b->x = a->time_col;
+	}
+	return 0;
 }
 
 static int subhead(agenda *a, int gi, int ei, bp_label which)
@@ -313,26 +335,27 @@ int ag_group_heading(agenda *a, int gi)
 	return g->cont ? 0 : -1;
 }
 
-/* The time column fits "00:00–00:00" and the status chips. */
+/* The time column fits the widest exact time (and date, by track) of the
+ * events shown, "00:00–00:00" at least; "to be confirmed" wraps in it. */
 static void measure_time_column(agenda *a)
 {
 	double S = a->theme->body_size, w = 0, h = 0, best = 0;
-	PangoLayout *l = ag_text(a, a->by_track ? "Wed 30 Sep\n00:00–00:00" : "00:00–00:00", 0, S,
-	                         1, 0, 0, 0);
+	PangoLayout *l = ag_text(a, "00:00–00:00", 0, S, 1, 0, 0, 0);
 	if (l) {
 		a->h->text_size(l, &best, &h);
 		g_object_unref(l);
 	}
-	const bp_label chips[] = {BP_LABEL_CANCELLED, BP_LABEL_TENTATIVE};
-	for (size_t i = 0; i < 2; i++) {
-		char *up = g_utf8_strup(a->h->label(a->s, chips[i]), -1);
-		l = ag_text(a, up, 0, S * 0.72, 1, 0, 0, 0);
-		g_free(up);
+	for (size_t e = 0; e < a->n_events; e++) {
+		int tbc;
+		if (!a->events[e].shown)
+			continue;
+		char *tt = time_text(a, a->events[e].ev, &tbc);
+		l = tbc ? NULL : ag_text(a, tt, 0, S, 1, 0, 0, 0);
+		g_free(tt);
 		if (l) {
 			a->h->text_size(l, &w, &h);
 			g_object_unref(l);
-			if (w + S * 0.8 > best)
-				best = w + S * 0.8;
+			best = w > best ? w : best;
 		}
 	}
 	a->time_col = best + S * 1.4;
@@ -344,7 +367,6 @@ int ag_build_content(agenda *a)
 {
 	const bp_dossier *d = a->d;
 	double S = a->theme->body_size;
-	measure_time_column(a);
 	a->events = calloc(d->n_events ? d->n_events : 1, sizeof *a->events);
 	int *of = malloc((d->n_events ? d->n_events : 1) * sizeof *of);
 	if (!a->events || !of) {
@@ -359,6 +381,7 @@ int ag_build_content(agenda *a)
 		a->h->anchor_name("event", ae->ev->id, ae->anchor, sizeof ae->anchor);
 		of[e] = -1;
 	}
+	measure_time_column(a);
 	if (make_groups(a, of) != 0) {
 		free(of);
 		return -1;

@@ -48,6 +48,12 @@ static double first_line_height(const ag_block *b)
 	return b->n_lines ? b->lines[0] : 0;
 }
 
+/* The wrap width of a block's text. */
+static double col_width(const ag_block *b)
+{
+	return (double)pango_layout_get_width(b->text) / PANGO_SCALE;
+}
+
 static void hairline(agenda *a, cairo_t *cr, double y, double x0, double x1)
 {
 	color(cr, a->theme->grid);
@@ -82,7 +88,7 @@ static void draw_chip(agenda *a, cairo_t *cr, const ag_block *b, double y)
 	a->h->text_size(b->chip, &w, &h);
 	const bp_event *ev = a->events[b->event].ev;
 	double pad = S * 0.4;
-	cairo_rectangle(cr, 0.5, y + b->chip_y, w + 2 * pad, h);
+	cairo_rectangle(cr, b->x, y + b->chip_y, w + 2 * pad, h);
 	if (ev->status == BP_STATUS_CANCELLED) {
 		color(cr, a->theme->banner);
 		cairo_fill(cr);
@@ -94,7 +100,7 @@ static void draw_chip(agenda *a, cairo_t *cr, const ag_block *b, double y)
 		cairo_stroke(cr);
 		cairo_set_source_rgb(cr, 0.60, 0.35, 0.0);
 	}
-	show(cr, b->chip, 0.5 + pad, y + b->chip_y);
+	show(cr, b->chip, b->x + pad, y + b->chip_y);
 }
 
 static void draw_event(agenda *a, cairo_t *cr, const ag_block *b, double y, int rule)
@@ -215,8 +221,10 @@ int ag_draw_page(agenda *a, cairo_t *cr, int page)
 			if (p->first == 0) {
 				color(cr, a->theme->text);
 				cairo_new_path(cr); /* no line from the last text */
-				cairo_arc(cr, b->x - S * 0.65, p->y + first_line_height(b) / 2,
-				          S * 0.17, 0, 2 * G_PI);
+				double cx =
+				        b->rtl ? b->x + col_width(b) + S * 0.65 : b->x - S * 0.65;
+				cairo_arc(cr, cx, p->y + first_line_height(b) / 2, S * 0.17, 0,
+				          2 * G_PI);
 				cairo_fill(cr);
 			}
 			color(cr, a->theme->text);
@@ -228,9 +236,10 @@ int ag_draw_page(agenda *a, cairo_t *cr, int page)
 				double side = S * 0.72;
 				color(cr, a->theme->text);
 				cairo_set_line_width(cr, 0.7);
-				cairo_rectangle(cr, b->x - S * 1.25,
-				                p->y + (first_line_height(b) - side) / 2, side,
-				                side);
+				double bx = b->rtl ? b->x + col_width(b) + S * 1.25 - side
+				                   : b->x - S * 1.25;
+				cairo_rectangle(cr, bx, p->y + (first_line_height(b) - side) / 2,
+				                side, side);
 				cairo_stroke(cr);
 			}
 			color(cr, a->theme->text);
