@@ -281,8 +281,9 @@ static double measure_row(contacts *c, row *r)
 }
 
 /* Returns the number of pages.  Each row goes on the current page if it
- * fits; a group's heading never ends a page (it moves with the first row);
- * a group that runs onto a new page gets its heading again, "continued". */
+ * fits.  A group's heading never ends a page: it moves to the next one
+ * unless its first two rows (or its only row) fit under it.  A group that
+ * runs onto a new page gets its heading again, "(continued)". */
 static int contacts_layout(void *self, const bp_frame *frame)
 {
 	contacts *c = self;
@@ -309,6 +310,7 @@ static int contacts_layout(void *self, const bp_frame *frame)
 		return c->n_pages = 1; /* a section always has at least one page */
 	}
 
+	/* First measure everything... */
 	bp_text_style heading = {
 	        .heading = 1, .bold = 1, .size = size * 1.2, .width = frame->width, .max_lines = 2};
 	for (size_t i = 0; i < c->n_groups; i++) {
@@ -318,19 +320,26 @@ static int contacts_layout(void *self, const bp_frame *frame)
 		g->heading = text(c, g->name, &heading, &g->heading_h);
 		g->continued = text(c, cont, &heading, &g->cont_h);
 	}
+	for (size_t i = 0; i < c->n_rows; i++)
+		c->rows[i].height = measure_row(c, &c->rows[i]);
 
+	/* ...then cut the rows into pages. */
 	int page = 0;
 	y = c->top;
 	for (size_t i = 0; i < c->n_rows; i++) {
 		row *r = &c->rows[i];
 		const group *g = &c->groups[r->group];
 		int first = i == 0 || c->rows[i - 1].group != r->group;
-		r->height = measure_row(c, r);
 
-		/* What this row needs above it: its group's heading (with a gap
-		 * unless at the top of the page), or "continued" atop a page. */
+		/* What must fit: the heading (with a gap unless at the top of
+		 * the page) and two rows, or this row alone inside a group. */
 		double gap = y > c->top ? size : 0;
-		double need = first ? gap + g->heading_h + r->height : r->height;
+		double need = r->height;
+		if (first) {
+			need += gap + g->heading_h;
+			if (i + 1 < c->n_rows && c->rows[i + 1].group == r->group)
+				need += c->rows[i + 1].height;
+		}
 		if (y + need > frame->height && y > c->top) {
 			page++;
 			y = c->top;
