@@ -75,8 +75,10 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 		return;
 	}
 	if (n == 1) {
-		char buf[1400];
-		snprintf(buf, sizeof buf, "%s %s", tline, ev->title);
+		/* One line: the start and the title; the rest is on the axes. */
+		char buf[1400], start[64];
+		st->h->format_time(st->s, &ev->start, BP_FMT_TIME, start, sizeof start);
+		snprintf(buf, sizeof buf, "%s %s", start, ev->title);
 		PangoLayout *l = tl_text(st, buf, st->fs_small, 0, w, 1);
 		if (cancelled)
 			tl_strike(l);
@@ -84,15 +86,28 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 		g_object_unref(l);
 		return;
 	}
-	PangoLayout *t = tl_text(st, tline, st->fs_small, 1, w, n >= 4 ? 2 : 1);
+	PangoLayout *t = tl_text(st, tline, st->fs_small, 1, 0, 0);
+	if (tl_text_w(t) > w && st->zone2) {
+		/* Too narrow for both zones: the second is on its axis. */
+		char one[128];
+		tl_format_span(st, &ev->start, &ev->end, one, sizeof one);
+		st->h->text_set(st->s, t, one);
+	}
+	if (tl_text_w(t) > w) {
+		char keep[512];
+		snprintf(keep, sizeof keep, "%s", pango_layout_get_text(t));
+		g_object_unref(t);
+		t = tl_text(st, keep, st->fs_small, 1, w, n >= 4 ? 2 : 1);
+	}
 	tl_show(cr, t, x, y, ink);
 	double used = tl_text_h(t);
 	g_object_unref(t);
 	int left = n - (int)lround(used / lh);
 	if (left < 1)
 		return;
-	int want_venue = st->show_venue && ev->venue && left >= 2;
-	int want_people = st->show_attendees && ev->n_attendees > 0 && left >= 3;
+	/* The title first: venue and attendees only where it keeps two lines. */
+	int want_venue = st->show_venue && ev->venue && left >= 3;
+	int want_people = st->show_attendees && ev->n_attendees > 0 && left >= 3 + want_venue;
 	int title_lines = left - want_venue - want_people;
 	PangoLayout *l = tl_text(st, ev->title, st->fs_small, 0, w, title_lines);
 	if (cancelled)
@@ -222,6 +237,8 @@ static void draw_axis(tl_state *st, cairo_t *cr, const tl_gpage *p)
 	tl_set(cr, st->th->grid);
 	for (size_t k = 0; k <= p->nday; k++) {
 		double x = x0 + k * p->col_w;
+		if (k == p->nday && !st->zone2)
+			x -= 0.5; /* the frame's edge: keep the line's width inside */
 		int gap = k > 0 && k < p->nday &&
 		          st->days[p->day0 + k].days != st->days[p->day0 + k - 1].days + 1;
 		cairo_set_line_width(cr, gap ? 2.0 : 0.5);

@@ -141,6 +141,8 @@ static int place_bars(tl_state *st, tl_gpage *p)
 static void place_segments(tl_state *st, tl_gpage *p, int min_min)
 {
 	size_t cap = 16;
+	if (min_min > st->to_min - st->from_min)
+		min_min = st->to_min - st->from_min; /* a tiny axis: full height */
 	p->segs = calloc(cap, sizeof *p->segs);
 	for (size_t i = 0; p->segs && i < st->nitem; i++) {
 		const tl_item *it = &st->items[i];
@@ -264,7 +266,16 @@ int tl_grid_layout(tl_state *st)
 	PangoLayout *l = tl_text(st, "00:00", st->fs_small, 0, 0, 0);
 	st->axis_w = tl_text_w(l) + 2 * st->pad + 2;
 	g_object_unref(l);
-	st->axis2_w = st->zone2 ? st->axis_w : 0;
+	st->axis2_w = 0;
+	if (st->zone2) {
+		/* Wide enough for the zone's short name over it, within reason. */
+		char z[96];
+		tl_zone2_short(st, &at, z, sizeof z);
+		l = tl_text(st, z, st->fs_small * 0.9, 0, 0, 0);
+		double zw = tl_text_w(l) + 2 * st->pad;
+		g_object_unref(l);
+		st->axis2_w = zw > st->axis_w ? (zw < st->fs * 7 ? zw : st->fs * 7) : st->axis_w;
+	}
 	double grid_w = W - st->axis_w - st->axis2_w;
 	double bar_h =
 	        st->any_timed ? st->line_small_h + 2 * st->pad : 3 * st->line_small_h + 2 * st->pad;

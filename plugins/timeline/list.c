@@ -136,7 +136,7 @@ static double row(tl_state *st, cairo_t *cr, const tl_item *it, double y)
 	double h = (th > mh ? th : mh) + 2 * pad;
 	if (cr) {
 		/* The track's colour (status-styled) as a bar down the left. */
-		tl_paint_box(st, cr, it, 0, y + pad, 4, h - 2 * pad);
+		tl_paint_box(st, cr, it, 1, y + pad, 4, h - 2 * pad);
 		if (linked)
 			st->h->link_end(st->s, cr);
 		tl_set(cr, tl_mix(st->th->grid, tl_white, 0.4));

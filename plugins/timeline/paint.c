@@ -51,10 +51,19 @@ void tl_set(cairo_t *cr, bp_color c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
+/* Glyphs such as a bold "A" reach a hair left of their logical box: move
+ * them in so that text placed at the frame's edge stays inside it. */
+static double left_overhang(PangoLayout *l)
+{
+	PangoRectangle ink;
+	pango_layout_get_extents(l, &ink, NULL);
+	return ink.x < 0 ? (double)-ink.x / PANGO_SCALE : 0;
+}
+
 void tl_show(cairo_t *cr, PangoLayout *l, double x, double y, bp_color c)
 {
 	tl_set(cr, c);
-	cairo_move_to(cr, x, y);
+	cairo_move_to(cr, x + left_overhang(l), y);
 	pango_cairo_show_layout(cr, l);
 }
 
@@ -66,7 +75,7 @@ void tl_show_outline(cairo_t *cr, PangoLayout *l, double x, double y, bp_color c
 {
 	tl_set(cr, c);
 	cairo_new_path(cr);
-	cairo_move_to(cr, x, y);
+	cairo_move_to(cr, x + left_overhang(l), y);
 	pango_cairo_layout_path(cr, l);
 	cairo_fill(cr);
 }
@@ -110,6 +119,8 @@ void tl_paint_box(const tl_state *st, cairo_t *cr, const tl_item *it, double x, 
 		tl_set(cr, tl_mix(it->fill, tl_white, 0.78));
 		cairo_rectangle(cr, x, y, w, h);
 		cairo_fill_preserve(cr);
+		/* Inside save/restore: reset_clip would drop the host's clip too. */
+		cairo_save(cr);
 		cairo_clip(cr);
 		cairo_set_source_rgba(cr, it->fill.r, it->fill.g, it->fill.b, 0.28);
 		cairo_set_line_width(cr, 0.8);
@@ -118,7 +129,7 @@ void tl_paint_box(const tl_state *st, cairo_t *cr, const tl_item *it, double x, 
 			cairo_line_to(cr, x + d + h, y);
 		}
 		cairo_stroke(cr);
-		cairo_reset_clip(cr);
+		cairo_restore(cr);
 		tl_set(cr, it->fill);
 		double dash[] = {3.0, 2.0};
 		cairo_set_dash(cr, dash, 2, 0);
@@ -165,8 +176,8 @@ double tl_zone_line(const tl_state *st, cairo_t *cr, double y, const bp_time *at
 	if (st->zone2 && at) {
 		st->h->zone_label(st->s, st->zone2, at, z2, sizeof z2);
 		size_t l = strlen(buf);
-		snprintf(buf + l, sizeof buf - l, "  \u00b7  (%s): %s",
-		         tl_word_get(st, TL_W_SECOND_AXIS), z2);
+		snprintf(buf + l, sizeof buf - l, "  \u00b7  %s: %s",
+		         tl_word_get(st, st->list ? TL_W_SECOND_TIMES : TL_W_SECOND_AXIS), z2);
 	}
 	PangoLayout *l = tl_text(st, buf, st->fs_small, 1, st->frame.width, 2);
 	double h = tl_text_h(l);
