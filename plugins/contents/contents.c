@@ -36,9 +36,9 @@ void contents_destroy(void *self)
 const char *contents_title(contents *c)
 {
 	const char *t = c->host->section_title(c->s);
-	/* A host without a title of its own for us hands back nothing or the
-	 * bare plugin name: say "Contents" in the pack's language instead. */
-	if (!t || !*t || strcmp(t, "contents") == 0)
+	/* The job's title, else our descriptor's; should a host hand back
+	 * nothing, say "Contents" in the pack's language. */
+	if (!t || !*t)
 		t = c->host->label(c->s, BP_LABEL_CONTENTS);
 	return t ? t : "Contents";
 }

@@ -7,7 +7,6 @@ static const char *const words_en[CW_COUNT_] = {
         [CW_PREPARED] = "Prepared",
         [CW_AUTHOR] = "Author",
         [CW_ORGANISATION] = "Organisation",
-        [CW_DATES] = "Dates",
         [CW_SUMMARY] = "Summary",
         [CW_SOURCES] = "Sources",
         [CW_MORE_SOURCES] = "\u2026 and %zu more",

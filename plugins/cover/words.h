@@ -9,7 +9,6 @@ typedef enum cover_word {
 	CW_PREPARED,     /* label before the pack's date */
 	CW_AUTHOR,       /* label before the author */
 	CW_ORGANISATION, /* label before the organisation */
-	CW_DATES,        /* label before the dossier's span */
 	CW_SUMMARY,      /* heading over the summary */
 	CW_SOURCES,      /* heading over the sources */
 	CW_MORE_SOURCES, /* printf format: "and %zu more" */
