@@ -278,7 +278,7 @@ static void draw_labels(pm_state *st, cairo_t *cr, const page_geo *g)
 		snprintf(buf, sizeof buf, "%s %s", heading_name(st, &m->rows[m->rows[g->i0].group]),
 		         st->host->label(st->s, BP_LABEL_CONTINUED));
 		rgb(cr, &st->theme->accent, 0);
-		show(st, cr, st->l_heading, buf, st->pad, g->y_cont + st->pad);
+		show(st, cr, st->l_cont, buf, st->pad, g->y_cont + st->pad);
 	}
 	for (size_t i = g->i0; i < g->i1; i++) {
 		const pm_row *r = &m->rows[i];

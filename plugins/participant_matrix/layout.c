@@ -51,9 +51,9 @@ static void set_width(PangoLayout *l, double w)
 
 void pm_layout_free(pm_state *st)
 {
-	PangoLayout **ls[] = {&st->l_label,   &st->l_head,      &st->l_heading, &st->l_title,
-	                      &st->l_prefix,  &st->l_total_hdr, &st->l_num,     &st->l_group,
-	                      &st->l_caption, &st->l_legend,    &st->l_message};
+	PangoLayout **ls[] = {&st->l_label, &st->l_cont,    &st->l_head,      &st->l_heading,
+	                      &st->l_title, &st->l_prefix,  &st->l_total_hdr, &st->l_num,
+	                      &st->l_group, &st->l_caption, &st->l_legend,    &st->l_message};
 	for (size_t i = 0; i < sizeof ls / sizeof *ls; i++) {
 		if (*ls[i])
 			g_object_unref(*ls[i]);
@@ -159,14 +159,28 @@ static void measure_rows(pm_state *st, double text_w)
 	}
 	if (maxw > text_w)
 		maxw = text_w;
-	st->label_w = maxw + st->indent + 2 * st->pad;
-	/* Final widths, and the "(continued)" headings measured at them. */
+	st->label_w = maxw + st->indent + st->pad + st->fs * 0.5;
+	/* Final widths. */
 	set_width(st->l_label, maxw);
 	set_width(st->l_head, maxw);
 	set_width(st->l_heading, maxw + st->indent);
+}
+
+/* The repeated "Alphaland (continued)" headings carry no marks, so they
+ * may run across the whole table: measured at the narrowest band's width,
+ * they are the extra height a chunk starting inside a delegation needs. */
+static void measure_continued(pm_state *st, pm_item *items)
+{
+	const pm_model *m = &st->m;
+	size_t narrowest = m->n_cols;
+	for (long b = 0; b < st->n_bands; b++)
+		if (st->bands[b + 1] - st->bands[b] < narrowest)
+			narrowest = st->bands[b + 1] - st->bands[b];
+	st->cont_w = st->label_w + narrowest * st->col_w + st->total_w - 2 * st->pad;
+	set_width(st->l_cont, st->cont_w);
 	char buf[512];
 	const char *cont = st->host->label(st->s, BP_LABEL_CONTINUED);
-	double heading_cont = 0;
+	double w, h, heading_cont = 0;
 	for (size_t i = 0; i < m->n_rows; i++) {
 		const pm_row *r = &m->rows[i];
 		if (r->kind == PM_ROW_HEADING) {
@@ -174,12 +188,13 @@ static void measure_rows(pm_state *st, double text_w)
 			                           ? r->delegation->name
 			                           : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
 			snprintf(buf, sizeof buf, "%s %s", name, cont);
-			measure(st, st->l_heading, buf, &w, &h);
+			measure(st, st->l_cont, buf, &w, &h);
 			heading_cont = h + 2 * st->pad;
 			st->cont_h[i] = 0;
 		} else {
 			st->cont_h[i] = r->group >= 0 ? heading_cont : 0;
 		}
+		items[i].cont = st->cont_h[i];
 	}
 }
 
@@ -436,6 +451,7 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	if (st->n_bands < 0)
 		return PLAN_NOMEM;
 
+	measure_continued(st, items);
 	double cap = st->frame.height - st->caption_h - st->header_h - st->group_h - st->legend_h;
 	st->n_chunks = pm_paginate_rows(items, n_items, cap, &st->chunks, bad);
 	if (st->n_chunks == -1)
@@ -475,6 +491,7 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->l_label = mk(st, fs, 0, text_w, st->label_lines);
 	st->l_head = mk(st, fs, 1, text_w, st->label_lines);
 	st->l_heading = mk(st, fs, 1, text_w + st->indent, st->label_lines);
+	st->l_cont = mk(st, fs, 1, frame->width, 2);
 	st->l_title = mk(st, hfs, 0, 100, st->header_lines > 0 ? st->header_lines : 1);
 	st->l_prefix = mk(st, hfs, 0, 0, 0);
 	st->l_total_hdr = mk(st, hfs, 1, 0, 0);
@@ -487,10 +504,10 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->cont_h = calloc(m->n_rows + 1, sizeof *st->cont_h);
 	st->row_y = calloc(m->n_rows + 2, sizeof *st->row_y);
 	st->group_dated = calloc(m->n_groups + 1, 1);
-	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_title || !st->l_prefix ||
-	    !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption || !st->l_legend ||
-	    !st->l_message || !st->row_h || !st->cont_h || !st->row_y || !st->group_dated ||
-	    make_role_layouts(st) != 0) {
+	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_cont || !st->l_title ||
+	    !st->l_prefix || !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption ||
+	    !st->l_legend || !st->l_message || !st->row_h || !st->cont_h || !st->row_y ||
+	    !st->group_dated || make_role_layouts(st) != 0) {
 		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}
@@ -570,24 +587,40 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	int n_share = st->header_length_max > 0 ? 1 : 5;
 	int lines_lo = st->header_lines > 0 ? st->header_lines : 1;
 	int lines_hi = st->header_lines > 0 ? st->header_lines : 2;
-	long best = -1;
-	size_t best_cut = 0;
-	double best_l = lmax * share[n_share - 1];
-	int best_lines = lines_lo;
-	for (int lines = lines_lo; lines <= lines_hi; lines++) {
+	struct {
+		int lines;
+		double limit;
+		long pages;
+		size_t cut;
+	} tried[10];
+	int n_tried = 0;
+	long fewest = -1;
+	for (int lines = lines_lo; lines <= lines_hi; lines++)
 		for (int k = 0; k < n_share; k++) {
 			long p = plan(st, lines, lmax * share[k], items, n_items, &bad);
 			if (p <= 0)
 				continue;
-			if (best < 0 || p < best || (p == best && st->hdr_cut < best_cut)) {
-				best = p;
-				best_cut = st->hdr_cut;
-				best_l = lmax * share[k];
-				best_lines = lines;
-			}
+			tried[n_tried].lines = lines;
+			tried[n_tried].limit = lmax * share[k];
+			tried[n_tried].pages = p;
+			tried[n_tried++].cut = st->hdr_cut;
+			if (fewest < 0 || p < fewest)
+				fewest = p;
 		}
-		if (best > 0 && best_cut == 0)
-			break; /* nothing shortened: no need for more lines */
+	/* Up to a tenth more pages may buy legible titles; then the fewest
+	 * shortened titles, one line rather than two, the longest headers. */
+	int best_lines = lines_lo, pick = -1;
+	double best_l = lmax * share[n_share - 1];
+	for (int i = 0; i < n_tried; i++) {
+		if (tried[i].pages > fewest + fewest / 10)
+			continue;
+		if (pick < 0 || tried[i].cut < tried[pick].cut ||
+		    (tried[i].cut == tried[pick].cut && tried[i].lines < tried[pick].lines))
+			pick = i;
+	}
+	if (pick >= 0) {
+		best_lines = tried[pick].lines;
+		best_l = tried[pick].limit;
 	}
 	pages = plan(st, best_lines, best_l, items, n_items, &bad);
 	free(items);

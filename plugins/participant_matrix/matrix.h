@@ -74,6 +74,7 @@ typedef struct pm_state {
 	double mark_r;              /* radius of a drawn ● */
 	double *row_h;              /* per model row */
 	double *cont_h;             /* per model row: its "(continued)" heading height */
+	double cont_w;              /* width of a "(continued)" heading */
 	size_t *chunks;             /* n_chunks + 1 first items (rows; n_rows = totals) */
 	long n_chunks;
 	size_t *bands; /* n_bands + 1 first columns */
@@ -85,8 +86,8 @@ typedef struct pm_state {
 	double sin_a, cos_a;  /* of the header angle */
 
 	/* Layouts made once and refilled with text_set() while drawing. */
-	PangoLayout *l_label, *l_head, *l_heading, *l_title, *l_prefix, *l_total_hdr, *l_num,
-	        *l_group, *l_caption, *l_legend, *l_message;
+	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
+	        *l_num, *l_group, *l_caption, *l_legend, *l_message;
 	PangoLayout **l_role;      /* per role: its mark as text (NULL for ●) */
 	double *role_dx, *role_dy; /* from a text mark's origin to its ink centre */
 } pm_state;
