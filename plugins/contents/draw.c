@@ -29,15 +29,24 @@ static double baseline(PangoLayout *l)
 	return pango_layout_get_baseline(l) / (double)PANGO_SCALE;
 }
 
-/* Leader dots between x0 and x1 on the line whose baseline is at y. */
+/* Leader dots between x0 and x1 on the line whose baseline is at y: one
+ * dashed stroke with round caps (zero-length dashes), not a path per dot,
+ * so a long contents stays small. */
 static void leaders(cairo_t *cr, double x0, double x1, double y, bp_color col)
 {
+	static const double dash[2] = {0, DOT_STEP};
+	double start = ceil(x0 / DOT_STEP) * DOT_STEP;
+	if (start > x1)
+		return;
+	cairo_save(cr);
 	set_color(cr, col);
-	for (double x = ceil(x0 / DOT_STEP) * DOT_STEP; x <= x1; x += DOT_STEP) {
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x, y - DOT_R, DOT_R, 0, 2 * G_PI);
-	}
-	cairo_fill(cr);
+	cairo_set_line_width(cr, 2 * DOT_R);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_move_to(cr, start, y - DOT_R);
+	cairo_line_to(cr, x1, y - DOT_R);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 }
 
 static void draw_line(contents *c, cairo_t *cr, const bp_entry *e, double y)
