@@ -464,7 +464,7 @@ static void contacts_destroy(void *self)
 static const bp_option contacts_options[] = {
         {.name = "delegations",
          .type = BP_OPT_STRING_LIST,
-         .help = "only these delegations (ids), in dossier order; default: all"},
+         .help = "only these delegations (ids), listed in dossier order; unset: all"},
         {.name = "show_native",
          .type = BP_OPT_BOOL,
          .def = "true",
