@@ -89,8 +89,15 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 	PangoLayout *t = tl_text(st, tline, st->fs_small, 1, 0, 0);
 	if (tl_text_w(t) > w && st->zone2) {
 		/* Too narrow for both zones: the second is on its axis. */
-		char one[128];
+		char one[192];
 		tl_format_span(st, &ev->start, &ev->end, one, sizeof one);
+		if (ev->status != BP_STATUS_CONFIRMED) {
+			size_t len = strlen(one);
+			snprintf(one + len, sizeof one - len, " \u00b7 %s",
+			         st->h->label(st->s, ev->status == BP_STATUS_TENTATIVE
+			                                     ? BP_LABEL_TENTATIVE
+			                                     : BP_LABEL_CANCELLED));
+		}
 		st->h->text_set(st->s, t, one);
 	}
 	if (tl_text_w(t) > w) {

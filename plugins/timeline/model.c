@@ -101,13 +101,74 @@ void tl_format_span(const tl_state *st, const bp_time *a, const bp_time *b, char
 	span(st, a, b, a->days, buf, n);
 }
 
+/* The second zone's offset is fixed over most days: convert_time is asked
+ * for the offsets at both ends of the shown day once, and any instant of a
+ * day without a change is then converted here; a day with a clock change
+ * goes to the host each time. */
+typedef struct tl_zday {
+	int64_t start; /* UTC instant the shown day begins */
+	int off_a, off_b, ok;
+} tl_zday;
+
+struct tl_zcache {
+	tl_zday *v;
+	size_t n, cap;
+};
+
+static int convert2(const tl_state *st, const bp_time *t, bp_time *out)
+{
+	if (t->prec != BP_PREC_TIME || !st->zc)
+		return st->h->convert_time(st->s, t, st->zone2, out);
+	struct tl_zcache *zc = st->zc;
+	int64_t start = t->days * 86400 - t->offset;
+	tl_zday *z = NULL;
+	for (size_t i = 0; i < zc->n && !z; i++)
+		if (zc->v[i].start == start)
+			z = &zc->v[i];
+	if (!z) {
+		if (zc->n == zc->cap) {
+			size_t cap = zc->cap ? zc->cap * 2 : 16;
+			tl_zday *w = realloc(zc->v, cap * sizeof *w);
+			if (!w)
+				return st->h->convert_time(st->s, t, st->zone2, out);
+			zc->v = w;
+			zc->cap = cap;
+		}
+		z = &zc->v[zc->n++];
+		z->start = start;
+		bp_time a = *t, b, oa, ob;
+		a.epoch = start;
+		a.hour = a.minute = a.second = 0;
+		b = a;
+		b.epoch = start + 86400 - 1;
+		b.hour = 23, b.minute = 59, b.second = 59;
+		z->ok = !st->h->convert_time(st->s, &a, st->zone2, &oa) &&
+		        !st->h->convert_time(st->s, &b, st->zone2, &ob);
+		z->off_a = z->ok ? oa.offset : 0;
+		z->off_b = z->ok ? ob.offset : 0;
+	}
+	if (!z->ok || z->off_a != z->off_b)
+		return st->h->convert_time(st->s, t, st->zone2, out);
+	*out = *t;
+	int64_t local = t->epoch + z->off_a;
+	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	int64_t sec = local - days * 86400;
+	tl_civil_from_days(days, &out->year, &out->month, &out->day);
+	out->hour = (int)(sec / 3600);
+	out->minute = (int)(sec % 3600 / 60);
+	out->second = (int)(sec % 60);
+	out->days = days;
+	out->offset = z->off_a;
+	return 0;
+}
+
 void tl_format_span2(const tl_state *st, const bp_time *a, const bp_time *b, char *buf, size_t n)
 {
 	bp_time a2, b2;
 	buf[0] = '\0';
-	if (!st->zone2 || a->prec != BP_PREC_TIME || st->h->convert_time(st->s, a, st->zone2, &a2))
+	if (!st->zone2 || a->prec != BP_PREC_TIME || convert2(st, a, &a2))
 		return;
-	int have_b = b && b->prec == BP_PREC_TIME && !st->h->convert_time(st->s, b, st->zone2, &b2);
+	int have_b = b && b->prec == BP_PREC_TIME && !convert2(st, b, &b2);
 	/* A start on another calendar day there than here gets a mark too. */
 	span(st, &a2, have_b ? &b2 : NULL, a->days, buf, n);
 }
@@ -144,7 +205,7 @@ int tl_set_days(tl_state *st, int64_t *v, size_t n)
 		st->h->anchor_name("day", id, d->anchor, sizeof d->anchor);
 		if (st->zone2) {
 			bp_time noon = tl_day_time(st, d->days, 720), out;
-			if (!st->h->convert_time(st->s, &noon, st->zone2, &out))
+			if (!convert2(st, &noon, &out))
 				d->delta2 = (out.offset - noon.offset) / 60;
 		}
 	}
@@ -153,13 +214,10 @@ int tl_set_days(tl_state *st, int64_t *v, size_t n)
 
 void tl_zone2_short(const tl_state *st, const bp_time *t, char *buf, size_t n)
 {
-	buf[0] = '\0';
-	if (!st->zone2)
-		return;
-	st->h->zone_label(st->s, st->zone2, t, buf, n);
-	char *comma = strchr(buf, ',');
-	if (comma)
-		*comma = '\0';
+	/* The place name does not change with the date: asked for once (the
+	 * host's zone look-up is not cheap), in create(). */
+	(void)t;
+	snprintf(buf, n, "%s", st->zone2 ? st->zone2_name : "");
 }
 
 void tl_time_line(const tl_state *st, const tl_item *it, char *buf, size_t n)
@@ -324,6 +382,14 @@ void *tl_create(const bp_host *h, bp_section *s)
 		free(st);
 		return NULL;
 	}
+	if (st->zone2) {
+		st->zc = calloc(1, sizeof *st->zc); /* NULL: no cache, still right */
+		bp_time probe = tl_day_time(st, 20000, 720);
+		h->zone_label(s, st->zone2, &probe, st->zone2_name, sizeof st->zone2_name);
+		char *comma = strchr(st->zone2_name, ',');
+		if (comma)
+			*comma = '\0';
+	}
 	const bp_dossier *d = st->d;
 	st->track_fill = calloc(d->n_tracks + 1, sizeof *st->track_fill);
 	st->items = calloc(d->n_events + 1, sizeof *st->items);
@@ -395,5 +461,8 @@ void tl_destroy(void *self)
 	free(st->months);
 	free(st->tracks);
 	free(st->track_fill);
+	if (st->zc)
+		free(st->zc->v);
+	free(st->zc);
 	free(st);
 }

@@ -105,6 +105,9 @@ typedef struct tl_state {
 	size_t ntrack;
 	bp_color *track_fill; /* per dossier track index */
 
+	struct tl_zcache *zc; /* second-zone offsets by day (model.c) */
+	char zone2_name[96];  /* "Moscow": the second zone's place */
+
 	/* Sizes from the theme. */
 	double fs, fs_small, line_h, line_small_h, pad;
 
@@ -150,7 +153,7 @@ bp_time tl_day_time(const tl_state *st, int64_t days, int minute);
 void tl_format_span(const tl_state *st, const bp_time *a, const bp_time *b, char *buf, size_t n);
 /* The same in the second zone, or "" without one. */
 void tl_format_span2(const tl_state *st, const bp_time *a, const bp_time *b, char *buf, size_t n);
-/* "Moscow" from "Moscow, UTC+03:00" for the second zone at t. */
+/* "Moscow" from "Moscow, UTC+03:00" for the second zone (t is unused). */
 void tl_zone2_short(const tl_state *st, const bp_time *t, char *buf, size_t n);
 /* The time line of an event: span, second zone, status word. */
 void tl_time_line(const tl_state *st, const tl_item *it, char *buf, size_t n);
