@@ -113,11 +113,20 @@ static int check_integers(const char *text, const char *file, scan_ctx *cx, int 
 		if (*p == '\n') {
 			line++, p++;
 		} else if (*p == '"') {
+			/* A string too long to be accepted is refused here, before
+			 * libconfig copies it several times over. */
+			const char *open = p;
+			int open_line = line;
 			for (p++; *p && *p != '"'; p++) {
 				if (*p == '\\' && p[1])
 					p++;
 				else if (*p == '\n')
 					line++;
+			}
+			if ((size_t)(p - open) > CFG_MAX_STRING + 1) {
+				diag_error(file, open_line, "text is longer than %d bytes",
+				           CFG_MAX_STRING);
+				return -1;
 			}
 			if (*p)
 				p++;
