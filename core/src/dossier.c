@@ -295,15 +295,20 @@ static void load_roles(loader *L, const config_setting_t *root)
 			r->mark = "?";
 	}
 	g_hash_table_destroy(defined);
-	/* No two roles share a mark. */
-	for (size_t i = 0; i < k; i++)
-		for (size_t j = i + 1; j < k; j++)
-			if (!strcmp(v[i]->mark, v[j]->mark)) {
-				const config_setting_t *where = list ? list : root;
-				diag_error_at(where, "roles '%s' and '%s' share the mark \"%s\"",
-				              v[i]->id, v[j]->id, v[i]->mark);
-				L->errors++;
-			}
+	/* No two roles share a mark (a hash: a hostile dossier may hold many). */
+	GHashTable *marks = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t i = 0; i < k; i++) {
+		const bp_role *other = g_hash_table_lookup(marks, v[i]->mark);
+		if (other) {
+			const config_setting_t *where = list ? list : root;
+			diag_error_at(where, "roles '%s' and '%s' share the mark \"%s\"",
+			              other->id, v[i]->id, v[i]->mark);
+			L->errors++;
+		} else {
+			g_hash_table_insert(marks, (char *)v[i]->mark, v[i]);
+		}
+	}
+	g_hash_table_destroy(marks);
 	L->d->pub.roles = (const bp_role *const *)v;
 	L->d->pub.n_roles = k;
 }
@@ -426,6 +431,7 @@ static void load_event_topics(loader *L, const config_setting_t *ev, bp_event *e
 	const config_setting_t *list = config_setting_get_member(ev, "topics");
 	bp_topic **v = ARENA_ARRAY(&L->d->mem, bp_topic *, n + 1);
 	size_t k = 0;
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (size_t i = 0; i < n; i++) {
 		const config_setting_t *at = config_setting_type(list) == CONFIG_TYPE_STRING
 		                                     ? list
@@ -436,16 +442,14 @@ static void load_event_topics(loader *L, const config_setting_t *ev, bp_event *e
 			L->errors++;
 			continue;
 		}
-		int dup = 0;
-		for (size_t j = 0; j < k; j++)
-			dup |= v[j] == t;
-		if (dup) {
+		if (!g_hash_table_add(seen, t)) {
 			diag_error_at(at, "topic '%s' is named twice in event '%s'", ids[i], e->id);
 			L->errors++;
 			continue;
 		}
 		v[k++] = t;
 	}
+	g_hash_table_destroy(seen);
 	free(ids);
 	e->topics = (const bp_topic *const *)v;
 	e->n_topics = k;
