@@ -128,4 +128,7 @@ void diag_reset(void)
 {
 	n_errors = 0;
 	first_error[0] = '\0';
+	/* The configs named belong to the document just finished; a batch
+	 * worker would otherwise fill the table with stale ones. */
+	memset(fallback, 0, sizeof fallback);
 }

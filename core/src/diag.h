@@ -31,6 +31,7 @@ void diag_set_fallback_file(const config_t *cfg, const char *name);
 
 int diag_errors(void);
 const char *diag_first_error(void); /* "" if none */
+/* A new document begins: no errors yet, no fallback names. */
 void diag_reset(void);
 
 #endif

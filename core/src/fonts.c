@@ -65,11 +65,26 @@ int fonts_add_dir(const char *dir)
 {
 	if (!paths_is_dir(dir))
 		return -1;
+	/* Once per folder: adding it again would rescan it and flush every
+	 * font cache, for each pack a batch worker makes. */
+	static GHashTable *added;
+	char *real = realpath(dir, NULL);
+	if (!added)
+		added = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+	if (!real)
+		return -1;
+	if (g_hash_table_contains(added, real)) {
+		free(real);
+		return 0;
+	}
 	FcConfig *cfg = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(map));
 	if (!cfg)
 		cfg = FcConfigGetCurrent();
-	if (!FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir))
+	if (!FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir)) {
+		free(real);
 		return -1;
+	}
+	g_hash_table_add(added, real);
 	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
 	return 0;
 }
