@@ -157,7 +157,8 @@ size_t ag_attendee_lines(const bp_event *ev, const ag_attendee_opts *o, ag_line 
 	}
 
 	if (heads->len)
-		add_line(lines, ag_word_get(o->language, AG_HEADS), join(head_names, 0, o));
+		add_line(lines, ag_word_get(o->language, heads->len > 1 ? AG_HEADS : AG_HEAD),
+		         join(head_names, 0, o));
 
 	GPtrArray *summary = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < groups->len; i++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 static const char *const table[AG_WORD_COUNT_][2] = {
+        [AG_HEAD] = {"Head of delegation", "Глава делегации"},
         [AG_HEADS] = {"Heads of delegation", "Главы делегаций"},
         [AG_DELEGATIONS] = {"Delegations", "Делегации"},
         [AG_FULL] = {"full delegation", "делегация в полном составе"},

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 typedef enum ag_word {
+	AG_HEAD,          /* "Head of delegation" (one) */
 	AG_HEADS,         /* "Heads of delegation" */
 	AG_DELEGATIONS,   /* "Delegations" */
 	AG_FULL,          /* "full delegation" */

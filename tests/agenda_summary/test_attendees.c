@@ -103,13 +103,13 @@ START_TEST(attendees_delegations_summary_and_loose_people)
 	const bp_attendee *att[] = {&a0, &a1, &a2, &a3};
 	bp_event ev = {.id = "e", .title = "T", .attendees = att, .n_attendees = 4};
 	char *s = all_lines(&ev, "en", 6, 0);
-	ck_assert_str_eq(s, "Heads of delegation: Head Kz (President of Kazakhstan)\n"
+	ck_assert_str_eq(s, "Head of delegation: Head Kz (President of Kazakhstan)\n"
 	                    "Russia: A1 (Minister)\n"
 	                    "Delegations: Kazakhstan and Uzbekistan (Host)\n"
 	                    "Other participants: Free Agent (Analyst)\n");
 	free(s);
 	s = all_lines(&ev, "ru", 6, 0);
-	ck_assert_ptr_nonnull(strstr(s, "Главы делегаций: "));
+	ck_assert_ptr_nonnull(strstr(s, "Глава делегации: "));
 	ck_assert_ptr_nonnull(strstr(s, "Делегации: Kazakhstan и Uzbekistan (Host)\n"));
 	ck_assert_ptr_nonnull(strstr(s, "Другие участники: "));
 	free(s);
@@ -124,7 +124,7 @@ START_TEST(attendees_native_names_and_none)
 	const bp_attendee *att[] = {&a0};
 	bp_event ev = {.id = "e", .title = "T", .attendees = att, .n_attendees = 1};
 	char *s = all_lines(&ev, "ru", 6, 1);
-	ck_assert_str_eq(s, "Главы делегаций: Head Ru / Глава (President, Russia)\n");
+	ck_assert_str_eq(s, "Глава делегации: Head Ru / Глава (President, Russia)\n");
 	free(s);
 	/* Nobody listed: no lines at all. */
 	bp_event empty = {.id = "e", .title = "T"};
