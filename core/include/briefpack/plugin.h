@@ -20,9 +20,51 @@
  *     (plain text, never markup; missing glyphs are reported for you).
  *   - Report failures through host->error() and return failure; never exit().
  *
- * Versioning: every struct that crosses the boundary starts with its size and
- * only ever grows at the end.  A plugin built against the same major version
- * and an older or equal minor version loads; any other major is refused.
+ * The life of a section
+ *   1. The host finds NAME.so (job's plugin_dirs, --plugin-dir,
+ *      BRIEFPACK_PLUGIN_PATH, the built-in folder), dlopens it once, reads
+ *      the descriptor, checks its interface version and its option table
+ *      (names and defaults), and checks the job's options against that table.
+ *      None of the plugin's code has run yet.
+ *   2. create() once per section, before any layout().
+ *   3. layout() once per section, all sections in job order; then sections
+ *      flagged BP_PLUGIN_LAYOUT_LAST, once every other page number is known.
+ *   4. draw() for each page of the section.  Draw each page from the state
+ *      layout() left: do not rely on the order of draw() calls or on a page
+ *      being drawn only once.
+ *   5. destroy() once for every state create() returned, also when the
+ *      document failed.  The .so is never unloaded.
+ *   Any callback may call host->error() or host->warn().
+ *
+ * Memory: everything the host hands out (this table, the records, strings,
+ * option values, labels, entries) belongs to the host, is read-only, and
+ * stays valid until destroy() returns.  Everything create() allocates is the
+ * plugin's, to free in destroy().  Layouts from host->text() are the
+ * plugin's (g_object_unref them).
+ *
+ * Building: cc -shared -fPIC -fvisibility=hidden -Wl,-z,defs and
+ * `pkg-config --cflags --libs briefpack-plugin` (or the CMake package:
+ * find_package(briefpack), briefpack_add_plugin()); plugins/contacts/ in
+ * the source tree is a complete example to copy.
+ *
+ * Versioning (BP_ABI_MAJOR.BP_ABI_MINOR, printed by `briefpack --version`):
+ *   - A plugin loads when its major equals the host's and its minor is at
+ *     most the host's; otherwise it is refused before any of its code runs,
+ *     with a message naming both versions.  So a plugin may use everything
+ *     of the minor it was built with, without checks.
+ *   - A minor version only adds: members at the end of bp_host, of the
+ *     records (bp_event, bp_person, ...) and of bp_plugin; new values at the
+ *     end of enums; new functions.  Records carry `size` (sizeof as built by
+ *     the host) and lists are arrays of pointers, so records can grow.
+ *   - The first three members of bp_plugin (abi_major, abi_minor, size) never
+ *     move in any version: they are how a host reads the version of a plugin
+ *     built for another major, to refuse it.
+ *   - Frozen for the whole of major 1, because they have no size of their
+ *     own and live in memory sized by the other side: bp_time and bp_color
+ *     (embedded by value in records; convert_time writes a bp_time into the
+ *     plugin's memory), and bp_option, bp_title and bp_text_style (arrays and
+ *     structs the plugin hands to the host).  Anything more goes into new
+ *     types or new host functions.
  */
 #ifndef BRIEFPACK_PLUGIN_H
 #define BRIEFPACK_PLUGIN_H
@@ -43,8 +85,15 @@ extern "C" {
 /* The data model: the dossier's facts, checked, typed and read-only.  */
 /* Lists are arrays of pointers so that records can grow in later      */
 /* minor versions without changing a plugin's stride.                  */
+/*                                                                      */
+/* Every string is UTF-8 and never NULL unless its comment says so.     */
+/* Ids are unique within their list (people and delegations share one   */
+/* namespace); references between records are already resolved to     */
+/* pointers.  `index` is a record's position in its list as the host   */
+/* holds it, for arrays a plugin indexes by record.                    */
 /* ------------------------------------------------------------------ */
 
+/* An sRGB colour, for cairo_set_source_rgb(). */
 typedef struct bp_color {
 	double r, g, b; /* 0..1 */
 } bp_color;
@@ -69,6 +118,7 @@ typedef struct bp_time {
 	int64_t days;             /* shown date as days since 1970-01-01 */
 } bp_time;
 
+/* An event's status in the dossier. */
 typedef enum bp_status {
 	BP_STATUS_CONFIRMED = 0,
 	BP_STATUS_TENTATIVE = 1,
@@ -78,6 +128,7 @@ typedef enum bp_status {
 typedef struct bp_person bp_person;
 typedef struct bp_delegation bp_delegation;
 
+/* A delegation: a country or organisation and its people. */
 struct bp_delegation {
 	size_t size; /* sizeof(bp_delegation) as built by the host */
 	const char *id;
@@ -88,6 +139,7 @@ struct bp_delegation {
 	size_t n_members;
 };
 
+/* A person; people keep the dossier's order. */
 struct bp_person {
 	size_t size;
 	const char *id;
@@ -99,15 +151,17 @@ struct bp_person {
 	size_t index;                    /* position in the dossier */
 };
 
+/* A strand of the programme ("State visit", "CIS summit"). */
 typedef struct bp_track {
 	size_t size;
 	const char *id;
 	const char *name;
-	int has_color;
-	bp_color color;
+	int has_color;  /* 0: the dossier gives none; pick one yourself */
+	bp_color color; /* valid when has_color */
 	size_t index;
 } bp_track;
 
+/* A subject discussed at events. */
 typedef struct bp_topic {
 	size_t size;
 	const char *id;
@@ -123,7 +177,7 @@ typedef struct bp_role {
 	const char *id;
 	const char *name;
 	const char *mark; /* one or two characters (UTF-8) */
-	int builtin;
+	int builtin;      /* 1: one of the four built-in roles (possibly renamed) */
 	size_t index;
 } bp_role;
 
@@ -135,6 +189,7 @@ typedef struct bp_attendee {
 	const bp_role *role;
 } bp_attendee;
 
+/* One item of the programme. */
 typedef struct bp_event {
 	size_t size;
 	const char *id;
@@ -149,13 +204,14 @@ typedef struct bp_event {
 	size_t n_attendees;
 	const bp_topic *const *topics;
 	size_t n_topics;
-	const char *const *outcomes;
+	const char *const *outcomes; /* expected outcomes, in file order */
 	size_t n_outcomes;
 	const char *notes; /* NULL if none */
 	size_t index;      /* position in chronological order */
 	size_t file_index; /* position in the dossier file */
 } bp_event;
 
+/* The whole dossier: host->dossier(). */
 typedef struct bp_dossier {
 	size_t size;
 	const char *title;
@@ -182,17 +238,22 @@ typedef struct bp_dossier {
 /* The job file's document group, with defaults filled in. */
 typedef struct bp_document {
 	size_t size;
-	const char *title;    /* never NULL */
-	const char *subtitle; /* NULL if none */
-	const char *author;
-	const char *organisation;
-	const char *classification; /* NULL: no banner */
-	const char *date;           /* the pack's date, "YYYY-MM-DD" */
-	const char *language;       /* "en" or "ru" */
-	const char *const *keywords;
+	const char *title;           /* never NULL */
+	const char *subtitle;        /* NULL if none */
+	const char *author;          /* NULL if none */
+	const char *organisation;    /* NULL if none */
+	const char *classification;  /* NULL: no banner */
+	const char *date;            /* the pack's date, "YYYY-MM-DD" */
+	const char *language;        /* "en" or "ru" */
+	const char *const *keywords; /* PDF metadata */
 	size_t n_keywords;
 } bp_document;
 
+/* The job's theme.  host->text() already uses the fonts; the colours are
+ * for cairo_set_source_rgb(): accent for headings and highlights, text for
+ * body text (the source colour when draw() starts), muted for secondary
+ * text, grid for rules and grid lines, banner for the classification
+ * banner (the host draws it; a plugin rarely needs it). */
 typedef struct bp_theme {
 	size_t size;
 	const char *font;         /* body family */
@@ -201,7 +262,9 @@ typedef struct bp_theme {
 	bp_color accent, text, muted, grid, banner;
 } bp_theme;
 
-/* The section's frame: the drawable area in points, origin top-left. */
+/* The section's frame: the drawable area in points, origin top-left: the
+ * section's page (its own size and orientation) less the margins and the
+ * host's header and footer.  The same for every page of the section. */
 typedef struct bp_frame {
 	size_t size;
 	double width, height;
@@ -232,13 +295,25 @@ typedef enum bp_opt_type {
 	BP_OPT_INT_LIST     /* [8, 22]; each within [min, max] */
 } bp_opt_type;
 
+/* One option of a plugin.  A plugin's options are a static array ending
+ * with {.name = NULL}.  The host checks the table when it loads the plugin:
+ * a name that is not valid or is one of the keys every section has
+ * (plugin, id, title, enabled, size, orientation), or a default that does
+ * not parse or fails its own type, range or choices, makes the plugin
+ * refused (`briefpack plugins` shows why).
+ *
+ * Without a default and not given in the job, an option is unset:
+ * opt_is_set() is 0, opt_string() NULL, opt_count() 0, opt_bool() 0 and
+ * the numbers 0.  `briefpack plugins --describe NAME` prints the table. */
 typedef struct bp_option {
 	const char *name; /* [a-z][a-z0-9_]*; NULL ends the list */
 	bp_opt_type type;
 	const char *def;     /* default in libconfig syntax ("true", "90",
 	                        "\"grid\"", "[8, 22]"); NULL: unset */
-	const char *choices; /* for strings and ints: "grid|list" or "45|60|90" */
-	double min, max;     /* for numbers; min == max means no range check */
+	const char *choices; /* for strings and ints: "grid|list" or "45|60|90";
+	                        NULL: any value */
+	double min, max;     /* for numbers and int lists; min == max means no
+	                        range check */
 	const char *help;    /* one line */
 } bp_option;
 
@@ -246,8 +321,12 @@ typedef struct bp_option {
 /* Text                                                                */
 /* ------------------------------------------------------------------ */
 
+/* Alignment of lines within the style's width (left and right are swapped
+ * by pango for right-to-left paragraphs). */
 typedef enum bp_align { BP_ALIGN_LEFT, BP_ALIGN_CENTER, BP_ALIGN_RIGHT } bp_align;
 
+/* How host->text() sets a text.  A zeroed style is one unwrapped line of
+ * body text at the theme's size. */
 typedef struct bp_text_style {
 	int heading; /* 1: theme heading font, 0: body font */
 	double size; /* points; 0: the theme's body size */
@@ -303,12 +382,19 @@ typedef struct bp_host {
 	uint32_t abi_major, abi_minor;
 	size_t size; /* sizeof(bp_host) as built by the host */
 
-	/* Messages.  error() makes the document fail once the current callback
-	 * returns; the host prefixes the section id and plugin name. */
+	/* The interface version and size of this table as built by the host;
+	 * the host's minor is at least the plugin's (see Versioning). */
+
+	/* Messages, printf-style, one line without a trailing newline, to
+	 * standard error.  error() makes the document fail (exit status 1, no
+	 * output written) once the current callback returns: return failure
+	 * from it.  warn() only informs.  The host prefixes the job file, the
+	 * section id and the plugin name. */
 	void (*error)(bp_section *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 	void (*warn)(bp_section *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-	/* The section, the document, the facts and the theme. */
+	/* The section, the document, the facts and the theme; the same
+	 * pointers for the whole run. */
 	const char *(*section_id)(bp_section *s);
 	const char *(*section_title)(bp_section *s); /* job's title or plugin's */
 	const bp_document *(*document)(bp_section *s);
@@ -331,36 +417,52 @@ typedef struct bp_host {
 	 * text in the theme's fonts, wrapped by word then by character,
 	 * ellipsized as the style says; characters no font has are reported
 	 * once per text.  text_set() puts new text into such a layout and
-	 * keeps its style: reuse it in loops. */
+	 * keeps its style: reuse it in loops.  Draw one with cairo_move_to(cr,
+	 * x, y) (its top-left corner) and pango_cairo_show_layout(cr, l) in the
+	 * current source colour.  Usable in any callback; a layout made in
+	 * layout() may be kept and drawn in draw(). */
 	PangoLayout *(*text)(bp_section *s, const char *utf8, const bp_text_style *st);
 	void (*text_set)(bp_section *s, PangoLayout *l, const char *utf8);
 	/* Size of a layout in points (logical extents). */
 	void (*text_size)(PangoLayout *l, double *width, double *height);
 
-	/* Words in the pack's language. */
+	/* Words in the pack's language (host-owned; see bp_label).  A plugin's
+	 * own words: a small table keyed by document(s)->language. */
 	const char *(*label)(bp_section *s, bp_label which);
-	/* Writes t as f says into buf (always NUL-terminated); returns buf. */
+	/* Writes t as f says into buf (always NUL-terminated; 128 bytes hold
+	 * any format in any language); returns buf. */
 	char *(*format_time)(bp_section *s, const bp_time *t, bp_time_format f, char *buf,
 	                     size_t n);
 	/* Converts t to another IANA zone or "±HH:MM" offset.  Returns 0, or -1
 	 * (and *out untouched) when the zone is unknown. */
 	int (*convert_time)(bp_section *s, const bp_time *t, const char *zone, bp_time *out);
-	/* Short name of a zone for a legend: "Moscow, UTC+03:00" at time t. */
+	/* Short name of a zone for a legend: "Moscow, UTC+03:00" at time t (the
+	 * offset can differ with the date); "" when the zone is unknown.
+	 * Returns buf. */
 	char *(*zone_label)(bp_section *s, const char *zone, const bp_time *t, char *buf, size_t n);
 
 	/* Anchors, during layout(): a link target at (page, y) of this section,
 	 * with an outline/contents entry when title is not NULL (level 2 is
 	 * directly under the section).  Names are [A-Za-z0-9_-]; make them
-	 * with anchor_name().  The first section to declare a name owns it. */
+	 * with anchor_name().  The first section to declare a name owns it: a
+	 * later declaration neither moves it nor fails, so prefix names of your
+	 * own outline entries with section_id() (see plugins/contacts).  y is
+	 * in points from the frame's top.  Calling it outside layout() is an
+	 * error. */
 	void (*add_anchor)(bp_section *s, int page, double y, const char *name, const char *title,
 	                   int level);
 	/* "event-talks-narrow" style names for records: kind is "event",
 	 * "person", "delegation", "topic", "day" (id "2025-10-09") or
-	 * "section"; unsafe characters are encoded.  Returns buf. */
+	 * "section"; unsafe characters are encoded as _XX, so buf needs up to
+	 * strlen(kind) + 3 * strlen(id) + 5 bytes (160 is ample for usual
+	 * ids); a longer name is cut short.  Needs no section: callable from
+	 * anywhere.  Returns buf. */
 	char *(*anchor_name)(const char *kind, const char *id, char *buf, size_t n);
 
-	/* During draw(): page numbers and links.  page_number() maps this
-	 * section's page (0-based) to the document's page (1-based). */
+	/* During draw() (and during layout() of a BP_PLUGIN_LAYOUT_LAST
+	 * section, when every other section is laid out): page numbers and
+	 * links.  page_number() maps this section's page (0-based) to the
+	 * document's page (1-based); page_total() is the document's pages. */
 	int (*page_number)(bp_section *s, int page);
 	int (*page_total)(bp_section *s);
 	/* The page an anchor is on, or 0 if no section declared it. */
@@ -368,8 +470,9 @@ typedef struct bp_host {
 	/* Every outline entry of the document, in order (for a contents page). */
 	const bp_entry *const *(*entries)(bp_section *s, size_t *n);
 	/* Everything drawn between link_begin and link_end links to the anchor.
-	 * Returns 0 (and draws no link) if no section declared it; call
-	 * link_end only after a link_begin that returned 1. */
+	 * Returns 0 (and draws no link) if no section declared it, or when the
+	 * output is PNG or SVG; call link_end only after a link_begin that
+	 * returned 1.  During draw() only. */
 	int (*link_begin)(bp_section *s, cairo_t *cr, const char *anchor);
 	void (*link_end)(bp_section *s, cairo_t *cr);
 } bp_host;
@@ -384,8 +487,9 @@ typedef struct bp_title {
 	const char *text;
 } bp_title;
 
-/* Laid out after every other section, so entries() and page numbers are
- * final when layout() runs (the contents section). */
+/* bp_plugin.flags: laid out after every other section, so entries() and
+ * page numbers are final when layout() runs (the contents section).  Its
+ * own page count must not change what it lists. */
 #define BP_PLUGIN_LAYOUT_LAST 0x1u
 
 typedef struct bp_plugin {
@@ -395,7 +499,8 @@ typedef struct bp_plugin {
 	const char *name;         /* must equal the file name without ".so" */
 	const char *version;      /* the plugin's own version, "1.0.0" */
 	const char *summary;      /* one line for `briefpack plugins` */
-	const bp_option *options; /* ends with an entry whose name is NULL */
+	const bp_option *options; /* ends with an entry whose name is NULL; NULL:
+	                             no options */
 	uint32_t flags;           /* BP_PLUGIN_* */
 	/* The section title used when the job gives none, per language:
 	 * { {"en", "Programme"}, {"ru", "Программа"}, {NULL, NULL} }.  The
@@ -405,11 +510,16 @@ typedef struct bp_plugin {
 	/* Makes the state of one section; NULL after host->error() on failure.
 	 * The host table and section outlive the state. */
 	void *(*create)(const bp_host *host, bp_section *s);
-	/* Lays the section out for the frame: returns its page count (>= 1), or
-	 * -1 after host->error().  Declares anchors with host->add_anchor(). */
+	/* Lays the section out for the frame: returns its page count (>= 1, at
+	 * most 10000), or -1 after host->error().  Declares anchors with
+	 * host->add_anchor().  Decide here everything that affects pages;
+	 * draw() only paints. */
 	int (*layout)(void *self, const bp_frame *frame);
 	/* Draws page `page` (0-based) into cr, already clipped to the frame with
-	 * (0, 0) at its top-left.  Returns 0, or -1 after host->error(). */
+	 * (0, 0) at its top-left, the source set to the theme's text colour.
+	 * The host saves and restores cr around the call and ends the page:
+	 * never call cairo_show_page(), cairo_reset_clip() or touch the
+	 * surface.  Returns 0, or -1 after host->error(). */
 	int (*draw)(void *self, cairo_t *cr, int page);
 	/* Frees the state; may be NULL. */
 	void (*destroy)(void *self);
