@@ -440,6 +440,11 @@ int cfg_strings(const config_setting_t *g, const char *name, const char ***out, 
 	if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
 		return wrong_type(s, "a list of strings [\"a\", \"b\"]");
 	int len = config_setting_length(s);
+	if (len > CFG_MAX_LIST) {
+		diag_error_at(s, "'%s' has %d entries; at most %d are allowed", name, len,
+		              CFG_MAX_LIST);
+		return -1;
+	}
 	const char **v = malloc(sizeof *v * (size_t)(len ? len : 1));
 	for (int i = 0; i < len; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);

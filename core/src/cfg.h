@@ -10,7 +10,7 @@
 #include <libconfig.h>
 #include <stddef.h>
 
-enum { CFG_MAX_FILE = 64 << 20, CFG_MAX_STRING = 1 << 20 };
+enum { CFG_MAX_FILE = 64 << 20, CFG_MAX_STRING = 1 << 20, CFG_MAX_LIST = 10000 };
 
 /* Reads path ("-" for standard input) into c; @include paths resolve from
  * the file's folder.  Reports problems and returns -1 on failure. */

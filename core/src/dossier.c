@@ -79,7 +79,8 @@ static const config_setting_t *records(loader *L, const config_setting_t *root, 
 		return NULL;
 	}
 	if (config_setting_length(s) > DOSSIER_MAX_RECORDS) {
-		diag_error_at(s, "'%s' has more than %d records", key, DOSSIER_MAX_RECORDS);
+		diag_error_at(s, "'%s' has %d records; at most %d are allowed", key,
+		              config_setting_length(s), DOSSIER_MAX_RECORDS);
 		L->errors++;
 		return NULL;
 	}
@@ -355,6 +356,12 @@ static void load_attendees(loader *L, const config_setting_t *ev, bp_event *e)
 		return;
 	}
 	int n = config_setting_length(list);
+	if (n > CFG_MAX_LIST) {
+		diag_error_at(list, "'attendees' has %d entries; at most %d are allowed", n,
+		              CFG_MAX_LIST);
+		L->errors++;
+		return;
+	}
 	bp_attendee **v = ARENA_ARRAY(&L->d->mem, bp_attendee *, (size_t)n + 1);
 	size_t k = 0;
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);

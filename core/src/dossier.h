@@ -11,7 +11,10 @@
 #include <briefpack/plugin.h>
 #include <libconfig.h>
 
-enum { DOSSIER_MAX_RECORDS = 1000000 };
+/* Limits that bound every plugin's work: a briefing with more records than
+ * this is not a briefing (100,000 events would take the shipped sections
+ * minutes and gigabytes to lay out); the file is refused at load instead. */
+enum { DOSSIER_MAX_RECORDS = 20000 };
 
 typedef struct dossier {
 	bp_dossier pub;
