@@ -70,6 +70,10 @@ static int check(const bp_option *o, const config_setting_t *s, char *why, size_
 			snprintf(why, n, "holds invalid UTF-8");
 			return -1;
 		}
+		if (strlen(config_setting_get_string(s)) > CFG_MAX_STRING) {
+			snprintf(why, n, "is longer than %d bytes", CFG_MAX_STRING);
+			return -1;
+		}
 		if (o->choices && !in_choices(o->choices, config_setting_get_string(s))) {
 			snprintf(why, n, "is \"%s\"; it must be one of %s",
 			         config_setting_get_string(s), o->choices);
@@ -80,6 +84,11 @@ static int check(const bp_option *o, const config_setting_t *s, char *why, size_
 	case BP_OPT_INT_LIST:
 		if (t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST)
 			break;
+		if (config_setting_length(s) > CFG_MAX_LIST) {
+			snprintf(why, n, "has %d entries; at most %d are allowed",
+			         config_setting_length(s), CFG_MAX_LIST);
+			return -1;
+		}
 		for (int i = 0; i < config_setting_length(s); i++) {
 			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 			int et = config_setting_type(e);
