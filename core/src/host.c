@@ -231,26 +231,33 @@ static char *h_format_time(bp_section *s, const bp_time *t, bp_time_format f, ch
 	return i18n_format_time(s->d->j->doc.language, t, f, buf, n);
 }
 
-static int h_convert_time(bp_section *s, const bp_time *t, const char *zone, bp_time *out)
+/* Zones are opened once per document: opening one reads the tz database. */
+static const bp_zone *zone(bp_section *s, const char *name)
 {
-	(void)s;
-	bp_zone *z = bp_zone_open(zone);
+	GHashTable *zones = s->d->zones;
+	bp_zone *z = g_hash_table_lookup(zones, name);
+	if (!z && !g_hash_table_contains(zones, name)) {
+		z = bp_zone_open(name);
+		g_hash_table_insert(zones, g_strdup(name), z);
+	}
+	return z;
+}
+
+static int h_convert_time(bp_section *s, const bp_time *t, const char *name, bp_time *out)
+{
+	const bp_zone *z = zone(s, name);
 	if (!z)
 		return -1;
 	bp_time_convert(t, z, out);
-	bp_zone_free(z);
 	return 0;
 }
 
-static char *h_zone_label(bp_section *s, const char *zone, const bp_time *t, char *buf, size_t n)
+static char *h_zone_label(bp_section *s, const char *name, const bp_time *t, char *buf, size_t n)
 {
-	(void)s;
+	const bp_zone *z = zone(s, name);
 	buf[0] = '\0';
-	bp_zone *z = bp_zone_open(zone);
-	if (z) {
+	if (z)
 		bp_zone_label(z, t ? t->epoch : 0, buf, n);
-		bp_zone_free(z);
-	}
 	return buf;
 }
 

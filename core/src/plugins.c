@@ -46,8 +46,12 @@ const char *plugin_builtin_dir(void)
 	if (paths_is_dir(dir))
 		return dir;
 	snprintf(dir, sizeof dir, "%s/../%s", paths_exe_dir(), BP_PLUGIN_INSTALL_REL);
-	if (paths_is_dir(dir))
+	char *real = realpath(dir, NULL);
+	if (real) {
+		snprintf(dir, sizeof dir, "%s", real);
+		free(real);
 		return dir;
+	}
 	snprintf(dir, sizeof dir, "%s", BP_PLUGIN_INSTALL_DIR);
 	return dir;
 }

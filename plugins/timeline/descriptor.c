@@ -44,12 +44,19 @@ static const bp_option opts[] = {
         {NULL, 0, NULL, NULL, 0, 0, NULL},
 };
 
+static const bp_title titles[] = {
+        {"en", "Programme"},
+        {"ru", "Программа"},
+        {NULL, NULL},
+};
+
 BP_PLUGIN_EXPORT(timeline) = {
         BP_PLUGIN_ABI,
         .name = "timeline",
         .version = "1.0.0",
         .summary = "The programme at a glance: a calendar grid by day and hour, or a list",
         .options = opts,
+        .titles = titles,
         .create = tl_create,
         .layout = tl_layout,
         .draw = tl_draw,
