@@ -175,8 +175,10 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 			st->host->text_set(st->s, st->l_prefix, prefix);
 			st->host->text_size(st->l_prefix, &pw, &ph);
 		}
-		double lead = pw > 0 ? pw + st->fs * 0.45 : 0;
-		pango_layout_set_width(st->l_title, (int)(pm_title_width(st, pw) * PANGO_SCALE));
+		double lead = pm_header_lead(st, e->status, pw);
+		double mark =
+		        e->status != BP_STATUS_CONFIRMED ? st->mark_r * 2.6 + st->fs * 0.45 : 0;
+		pango_layout_set_width(st->l_title, (int)(pm_title_width(st, lead) * PANGO_SCALE));
 		st->host->text_set(st->s, st->l_title, e->title);
 		st->host->text_size(st->l_title, &w, &th);
 		double bt = th > ph ? th : ph;
@@ -186,10 +188,12 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		cairo_rotate(cr, -st->angle * PM_PI / 180);
 		st->host->anchor_name("event", e->id, anchor, sizeof anchor);
 		int linked = st->host->link_begin(st->s, cr, anchor);
+		if (mark > 0)
+			pm_draw_dot(st, cr, st->hdr_s + st->mark_r * 1.3, 0, 0, e->status);
 		if (*prefix) {
 			pango_cairo_update_layout(cr, st->l_prefix);
 			rgb(cr, &st->theme->muted, 0);
-			cairo_move_to(cr, st->hdr_s, -bt / 2);
+			cairo_move_to(cr, st->hdr_s + mark, -bt / 2);
 			pango_cairo_show_layout(cr, st->l_prefix);
 		}
 		pango_cairo_update_layout(cr, st->l_title);

@@ -87,12 +87,14 @@ void pm_layout_free(pm_state *st)
 	st->n_legend = 0;
 }
 
-/* "10:00, tentative": what precedes an event's title in its header.  The
+/* "10:00": the time that precedes an event's title in its header.  The
  * date joins it when the column groups are too narrow to name their day,
- * and always when the columns are grouped by track. */
+ * and always when the columns are grouped by track.  (A tentative or
+ * cancelled event's status is drawn as its legend mark, not in words:
+ * "предварительно" would crowd out the title.) */
 static char *header_prefix(pm_state *st, const pm_col *col)
 {
-	char when[96] = "", out[192];
+	char when[96] = "";
 	const bp_event *e = col->event;
 	int date = st->cfg.group == PM_GROUP_TRACK || st->group_dated[col->group];
 	if (date)
@@ -103,13 +105,7 @@ static char *header_prefix(pm_state *st, const pm_col *col)
 		                      when, sizeof when);
 	else if (st->show_times && e->start.prec == BP_PREC_TIME)
 		st->host->format_time(st->s, &e->start, BP_FMT_TIME, when, sizeof when);
-	const char *status =
-	        e->status == BP_STATUS_TENTATIVE   ? st->host->label(st->s, BP_LABEL_TENTATIVE)
-	        : e->status == BP_STATUS_CANCELLED ? st->host->label(st->s, BP_LABEL_CANCELLED)
-	                                           : NULL;
-	snprintf(out, sizeof out, "%s%s%s", when, *when && status ? ", " : "",
-	         status ? status : "");
-	return dup(out);
+	return dup(when);
 }
 
 static int make_role_layouts(pm_state *st)
@@ -220,7 +216,7 @@ static void date_narrow_groups(pm_state *st)
 static int measure_headers(pm_state *st)
 {
 	const pm_model *m = &st->m;
-	double w, h, gap = st->fs * 0.45;
+	double w, h;
 	st->header_prefix = calloc(m->n_cols + 1, sizeof *st->header_prefix);
 	if (!st->header_prefix)
 		return -1;
@@ -230,12 +226,11 @@ static int measure_headers(pm_state *st)
 		st->header_prefix[c] = header_prefix(st, &m->cols[c]);
 		if (!st->header_prefix[c])
 			return -1;
-		double lead = 0;
-		if (*st->header_prefix[c]) {
-			measure(st, st->l_prefix, st->header_prefix[c], &w, &h);
-			lead = w + gap;
-		}
-		set_width(st->l_title, st->hdr_limit - lead);
+		double pw = 0;
+		if (*st->header_prefix[c])
+			measure(st, st->l_prefix, st->header_prefix[c], &pw, &h);
+		double lead = pm_header_lead(st, m->cols[c].event->status, pw);
+		set_width(st->l_title, pm_title_width(st, lead));
 		measure(st, st->l_title, m->cols[c].event->title, &w, &h);
 		st->hdr_cut += pango_layout_is_ellipsized(st->l_title) != 0;
 		if (lead + w > len)
@@ -250,10 +245,23 @@ static int measure_headers(pm_state *st)
 	return 0;
 }
 
-/* The width left for an event's title once its prefix is drawn. */
-double pm_title_width(const pm_state *st, double prefix_w)
+/* What precedes the title in a header: the status mark, the time. */
+double pm_header_lead(const pm_state *st, bp_status status, double prefix_w)
 {
-	return st->hdr_limit - (prefix_w > 0 ? prefix_w + st->fs * 0.45 : 0);
+	double gap = st->fs * 0.45, lead = 0;
+	if (status != BP_STATUS_CONFIRMED)
+		lead += st->mark_r * 2.6 + gap;
+	if (prefix_w > 0)
+		lead += prefix_w + gap;
+	return lead;
+}
+
+/* The width left for an event's title after its lead; a long lead
+ * lengthens its header rather than leave the title a few letters. */
+double pm_title_width(const pm_state *st, double lead)
+{
+	double w = st->hdr_limit - lead;
+	return w > st->hdr_limit * 0.6 ? w : st->hdr_limit * 0.6;
 }
 
 static void build_legend(pm_state *st)

@@ -99,7 +99,8 @@ int pm_options_read(pm_state *st);
 int pm_layout(pm_state *st, const bp_frame *frame);
 void pm_layout_free(pm_state *st);
 
-double pm_title_width(const pm_state *st, double prefix_w);
+double pm_header_lead(const pm_state *st, bp_status status, double prefix_w);
+double pm_title_width(const pm_state *st, double lead);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);

@@ -337,6 +337,9 @@ int pm_model_build(pm_model *m, const bp_dossier *d, const pm_config *cfg)
 		m->groups[m->n_groups - 1].count++;
 		m->cols[c].group = (int)m->n_groups - 1;
 		m->any_time |= e->start.prec == BP_PREC_TIME;
+		/* Headers show the status too, with the legend's marks. */
+		m->tentative_used |= e->status == BP_STATUS_TENTATIVE;
+		m->cancelled_used |= e->status == BP_STATUS_CANCELLED;
 	}
 	rc = 0;
 out:

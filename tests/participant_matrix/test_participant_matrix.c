@@ -75,8 +75,7 @@ static char *row_of(const char *pdf, const char *name)
 	/* The label, not a rotated header of the same word: the flattest. */
 	size_t k = n;
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(w[i].text, first) &&
-		    (k == n || w[i].y1 - w[i].y0 < w[k].y1 - w[k].y0))
+		if (!strcmp(w[i].text, first) && (k == n || w[i].y1 - w[i].y0 < w[k].y1 - w[k].y0))
 			k = i;
 	ck_assert_msg(k < n, "no word %s on page 1", first);
 	double lo = w[k].y0, hi = w[k].y1;
@@ -194,7 +193,8 @@ START_TEST(header_angles)
 			/* Slanted text comes out a glyph a line: compare without
 			 * white space. */
 			r = bpt_sh("pdftotext -raw '%s' - | tr -d ' \\n'", pdf);
-			ck_assert_msg(strstr(r.out, "Openingplenary") && strstr(r.out, "Pressconference"),
+			ck_assert_msg(strstr(r.out, "Openingplenary") &&
+			                      strstr(r.out, "Pressconference"),
 			              "angle %s: titles missing", angles[a]);
 			bpt_free(&r);
 			/* Nothing leaves the page: poppler draws it without errors. */
@@ -355,18 +355,6 @@ static char *big_dossier(int np, int nd, int ne)
 	return path;
 }
 
-/* Counts pages whose text contains needle. */
-static int pages_with(const char *pdf, int pages, const char *needle)
-{
-	int n = 0;
-	for (int p = 1; p <= pages; p++) {
-		char *t = bpt_pdf_text(pdf, p, p);
-		n += t && strstr(t, needle) != NULL;
-		free(t);
-	}
-	return n;
-}
-
 /* 2,000 people x 150 events on portrait A4: every row on every band once,
  * every page with its caption and headers, bands in the outline. */
 START_TEST(big_matrix)
@@ -382,15 +370,18 @@ START_TEST(big_matrix)
 	/* Bands: the captions on page 1 of each band name its events. */
 	int bands = bpt_count(t, "Events 1–");
 	ck_assert_int_ge(bands, 1);
-	int first_pages = 0;
-	for (int p = 1; p <= pages; p++) {
-		char *pt = bpt_pdf_text(pdf, p, p);
+	int first_pages = 0, p = 0;
+	/* pdftotext ends every page with a form feed. */
+	for (char *pt = t, *end; (end = strchr(pt, '\f')) != NULL; pt = end + 1) {
+		*end = 0;
+		p++;
 		ck_assert_msg(strstr(pt, " of 150"), "page %d has no caption", p);
-		ck_assert_msg(bpt_count(pt, "Total") >= 1, "page %d has no totals column", p);
+		ck_assert_msg(strstr(pt, "Total"), "page %d has no totals column", p);
 		ck_assert_msg(strstr(pt, "Session "), "page %d has no column headers", p);
 		first_pages += strstr(pt, "(continued)") == NULL;
-		free(pt);
+		*end = '\f';
 	}
+	ck_assert_int_eq(p, pages);
 	/* Pages = bands x chunks, and only each band's first page is not
 	 * "(continued)". */
 	int n_bands = first_pages;
@@ -416,7 +407,6 @@ START_TEST(big_matrix)
 	r = bpt_sh("pdfinfo -dests '%s' | grep -c 'matrix-events-'", pdf);
 	ck_assert_int_eq(atoi(r.out), n_bands);
 	bpt_free(&r);
-	(void)pages_with;
 }
 END_TEST
 
