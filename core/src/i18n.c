@@ -140,3 +140,15 @@ char *i18n_format_time(const char *lang, const bp_time *t, bp_time_format f, cha
 	}
 	return buf;
 }
+
+const char *i18n_role_name(const char *lang, const char *id)
+{
+	static const char *const roles[][3] = {{"attendee", "Attendee", "Участник"},
+	                                       {"host", "Host", "Принимающая сторона"},
+	                                       {"chair", "Chair", "Председатель"},
+	                                       {"speaker", "Speaker", "Выступающий"}};
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		if (!strcmp(roles[i][0], id))
+			return roles[i][is_ru(lang) ? 2 : 1];
+	return NULL;
+}

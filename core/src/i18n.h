@@ -12,4 +12,7 @@ char *i18n_format_time(const char *lang, const bp_time *t, bp_time_format f, cha
 /* "Page 3 of 12" */
 char *i18n_page_of(const char *lang, int page, int total, char *buf, size_t n);
 
+/* The name of a built-in role ("host") in the pack's language, or NULL. */
+const char *i18n_role_name(const char *lang, const char *id);
+
 #endif

@@ -539,6 +539,12 @@ int render_run(const render_opts *o, render_result *res)
 	bad += check_fonts(j);
 	if (d->dos && !j->doc.title)
 		j->doc.title = d->dos->pub.title ? d->dos->pub.title : "Briefing";
+	/* Built-in roles the dossier did not redefine speak the pack's language. */
+	for (size_t i = 0; d->dos && i < d->dos->pub.n_roles; i++) {
+		bp_role *r = (bp_role *)d->dos->pub.roles[i];
+		if (r->builtin)
+			r->name = i18n_role_name(j->doc.language, r->id);
+	}
 
 	/* The sections that will be drawn, each with its plugin and options. */
 	plugin_path pp;
