@@ -519,6 +519,11 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}
+	/* Right-to-left names keep the column's left edge (their letters are
+	 * still in right-to-left order): a table reads down one edge. */
+	PangoLayout *ltr[] = {st->l_label, st->l_head, st->l_heading, st->l_cont, st->l_title};
+	for (size_t i = 0; i < sizeof ltr / sizeof *ltr; i++)
+		pango_layout_set_auto_dir(ltr[i], FALSE);
 	double w, lh;
 	measure(st, st->l_caption, "Hg", &w, &lh);
 	st->caption_h = lh + st->pad * 3;

@@ -411,7 +411,7 @@ static long find_id(const void *const *list, size_t n, const char *(*get)(const 
 		}
 	}
 	size_t len = strlen(id);
-	size_t limit = len / 3 > 2 ? len / 3 : 2;
+	size_t limit = len / 3 > 1 ? len / 3 : 1;
 	if (suggest)
 		*suggest = best <= limit ? near : NULL;
 	return -1;

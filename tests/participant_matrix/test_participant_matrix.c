@@ -437,6 +437,61 @@ START_TEST(order_across)
 }
 END_TEST
 
+/* Counts the links to event anchors in a PDF (cairo writes them as
+ * named destinations, uncompressed). */
+static int event_links(const char *pdf)
+{
+	size_t n = 0;
+	char *data = bpt_read(pdf, &n);
+	ck_assert_ptr_nonnull(data);
+	int count = 0;
+	for (size_t i = 0; i + 13 < n; i++)
+		count += !memcmp(data + i, "/Dest (event-", 13);
+	free(data);
+	return count;
+}
+
+/* Each column header links to the agenda's entry for its event when a
+ * section declares one, and links nowhere otherwise. */
+START_TEST(header_links)
+{
+	char *pdf;
+	bpt_result r = render(small_dossier(), "", "landscape", "en", &pdf);
+	ck_assert_int_eq(r.status, 0);
+	bpt_free(&r);
+	ck_assert_int_eq(event_links(pdf), 0);
+	r = render(small_dossier(), "}, { plugin = \"agenda_summary\";", "landscape", "en", &pdf);
+	ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+	bpt_free(&r);
+	int with = event_links(pdf);
+	r = render(small_dossier(), "enabled = false; }, { plugin = \"agenda_summary\";",
+	           "landscape", "en", &pdf);
+	ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+	bpt_free(&r);
+	int without = event_links(pdf);
+	ck_assert_int_eq(with - without, 5);
+}
+END_TEST
+
+/* The shipped example's matrix: one landscape page. */
+START_TEST(example)
+{
+	char *job = bpt_path(bpt_src(), "config/examples/dushanbe-2025/briefing.cfg");
+	char *pdf = bpt_path(bpt_tmpdir(), "example.pdf");
+	bpt_result r =
+	        bpt_sh("'%s' render '%s' --only participant_matrix -o '%s'", bpt_bin(), job, pdf);
+	ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+	bpt_free(&r);
+	ck_assert_int_eq(bpt_pdf_pages(pdf), 1);
+	char *t = bpt_pdf_text(pdf, 0, 0);
+	ck_assert_ptr_nonnull(strstr(t, "Events 1–"));
+	ck_assert_ptr_nonnull(strstr(t, "Vladimir Putin"));
+	ck_assert_ptr_nonnull(strstr(t, "Emomali Rahmon"));
+	ck_assert_ptr_null(strstr(t, "(continued)"));
+	free(t);
+}
+END_TEST
+
 TCase *pmt_render_case(void)
 {
 	TCase *tc = tcase_create("render");
@@ -447,6 +502,8 @@ TCase *pmt_render_case(void)
 	tcase_add_test(tc, russian);
 	tcase_add_test(tc, one_by_one);
 	tcase_add_test(tc, nothing_to_show);
+	tcase_add_test(tc, header_links);
+	tcase_add_test(tc, example);
 	return tc;
 }
 
