@@ -37,9 +37,10 @@ static const bp_option opts[] = {
         {"label_lines", BP_OPT_INT, "2", NULL, 1, 4, "lines a row label may wrap to"},
         {"header_length", BP_OPT_FLOAT, "0", NULL, 0, 150,
          "longest event header along its slant, in mm (longer titles are shortened); "
-         "0: about 30% of the page height"},
+         "0: the longest that costs at most a tenth more pages"},
         {"header_lines", BP_OPT_INT, "0", NULL, 0, 3,
-         "lines an event title may wrap to; 0: one, or two when that costs no page"},
+         "lines an event title may wrap to; 0: one, or two when that shortens fewer "
+         "titles within the same page budget"},
         {NULL, 0, NULL, NULL, 0, 0, NULL},
 };
 
