@@ -145,9 +145,27 @@ static int h_opt_is_set(bp_section *s, const char *name)
 
 /* ---- text ---- */
 
+/* Latin, Greek, Cyrillic and general punctuation: the private font set
+ * always has them (Noto Sans and DejaVu Sans are in it), so text made only
+ * of these needs no coverage check, which would force a layout. */
+static int surely_covered(const char *utf8)
+{
+	for (const unsigned char *p = (const unsigned char *)utf8; *p;) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		gunichar c = g_utf8_get_char((const char *)p);
+		if (!(c < 0x0530 || (c >= 0x2000 && c <= 0x206F)))
+			return 0;
+		p = (const unsigned char *)g_utf8_next_char(p);
+	}
+	return 1;
+}
+
 static void check_glyphs(bp_section *s, PangoLayout *l, const char *utf8)
 {
-	if (!utf8 || !*utf8 || pango_layout_get_unknown_glyphs_count(l) == 0)
+	if (!utf8 || surely_covered(utf8) || pango_layout_get_unknown_glyphs_count(l) == 0)
 		return;
 	GHashTable *seen = s->d->missing_reported;
 	if (g_hash_table_contains(seen, utf8))
