@@ -479,8 +479,8 @@ static void report_clash(size_t a, size_t c, void *ctx)
 	batch *b = ctx;
 	const item *x = &b->items[a], *y = &b->items[c];
 	fprintf(stderr, "briefpack batch: jobs %d (%s, %s) and %d (%s, %s) would both write %s\n",
-	        x->number, b->jfs[x->jf].path, x->report_dossier ? x->report_dossier : "inline",
-	        y->number, b->jfs[y->jf].path, y->report_dossier ? y->report_dossier : "inline",
+	        x->number, b->jfs[x->jf].path, x->report_dossier ? x->report_dossier : "its own dossier",
+	        y->number, b->jfs[y->jf].path, y->report_dossier ? y->report_dossier : "its own dossier",
 	        x->output);
 }
 
@@ -700,7 +700,7 @@ static void pool_done(void *ctx, long idx, const bpool_result *r)
 		end_item(b, it, ST_FAILED, r->error);
 		clear_progress(b);
 		fprintf(stderr, "briefpack: job %d (%s, %s) failed%s%s\n", it->number,
-		        b->jfs[it->jf].path, it->report_dossier ? it->report_dossier : "inline",
+		        b->jfs[it->jf].path, it->report_dossier ? it->report_dossier : "its own dossier",
 		        r->abnormal ? ": " : "", r->abnormal ? r->error : "");
 	}
 	flush_report(b);

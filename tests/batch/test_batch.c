@@ -411,9 +411,10 @@ START_TEST(shards)
 		char rname[32];
 		snprintf(rname, sizeof rname, "r%d.jsonl", k);
 		char *rep = bpt_path(dir, rname);
-		bpt_result r = BATCH("--job '%s' %s --only cover --out-dir '%s/o' --shard %d/3 "
-		                     "--report '%s'",
-		                     data("fast.cfg"), list, dir, k, rep);
+		bpt_result r =
+		        BATCH("--job '%s' %s --only cover --out-dir '%s/o' -j 1 --shard %d/3 "
+		              "--report '%s'",
+		              data("fast.cfg"), list, dir, k, rep);
 		ck_assert_msg(r.status == 0, "%s", r.err);
 		bpt_free(&r);
 		char *lines = report(rep);
@@ -447,7 +448,8 @@ START_TEST(skip)
 	                      data("fast.cfg"), job, job, a, b);
 	bpt_free(&r);
 #define RUN(extra)                                                                                 \
-	BATCH("--job '%s' '%s' '%s' --out-dir '%s/o' --report '%s' " extra, job, a, b, dir, rep)
+	BATCH("--job '%s' '%s' '%s' --out-dir '%s/o' -j 1 --report '%s' " extra, job, a, b, dir,   \
+	      rep)
 	r = RUN("");
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	bpt_free(&r);
@@ -520,7 +522,8 @@ START_TEST(manifest)
 	             data("fast.cfg"), a, data("fast.cfg"), dir) < 0)
 		abort();
 	bpt_write(m, text);
-	bpt_result r = BATCH("--manifest '%s' --out-dir '%s/o' --report '%s/r.jsonl'", m, dir, dir);
+	bpt_result r =
+	        BATCH("--manifest '%s' --out-dir '%s/o' -j 1 --report '%s/r.jsonl'", m, dir, dir);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	bpt_free(&r);
 	ck_assert_str_eq(report(bpt_path(dir, "r.jsonl")), "1 ok first.pdf \n2 ok b.pdf \n");
