@@ -38,14 +38,17 @@ static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, const char *
 		pango_cairo_show_layout(cr, l);
 		return;
 	}
+	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
 	cairo_save(cr);
 	cairo_translate(cr, cx, cy);
 	cairo_rotate(cr, -PM_PI / 2);
-	pango_cairo_update_layout(cr, l);
+	if (raster)
+		pango_cairo_update_layout(cr, l);
 	cairo_move_to(cr, -w / 2, -h / 2);
 	pango_cairo_show_layout(cr, l);
 	cairo_restore(cr);
-	pango_cairo_update_layout(cr, l);
+	if (raster)
+		pango_cairo_update_layout(cr, l);
 }
 
 static const char *heading_name(pm_state *st, const pm_row *r)
@@ -167,21 +170,16 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
 	char anchor[160];
+	/* Vector output has no hinting, so a layout shaped upright draws
+	 * rotated as it is; only pixels need the context turned (which makes
+	 * every layout of the context lay itself out again). */
+	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
 	for (size_t c = g->c0; c < g->c1; c++) {
 		const bp_event *e = m->cols[c].event;
-		double w, th, pw = 0, ph = 0;
-		const char *prefix = st->header_prefix[c];
-		if (*prefix) {
-			st->host->text_set(st->s, st->l_prefix, prefix);
-			st->host->text_size(st->l_prefix, &pw, &ph);
-		}
-		double lead = pm_header_lead(st, e->status, pw);
+		PangoLayout *title = st->l_col_title[c], *prefix = st->l_col_prefix[c];
+		double bt = st->col_bt[c];
 		double mark =
 		        e->status != BP_STATUS_CONFIRMED ? st->mark_r * 2.6 + st->fs * 0.45 : 0;
-		pango_layout_set_width(st->l_title, (int)(pm_title_width(st, lead) * PANGO_SCALE));
-		st->host->text_set(st->s, st->l_title, e->title);
-		st->host->text_size(st->l_title, &w, &th);
-		double bt = th > ph ? th : ph;
 		double xc = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
 		cairo_save(cr);
 		cairo_translate(cr, xc, g->hb);
@@ -190,16 +188,18 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		int linked = st->host->link_begin(st->s, cr, anchor);
 		if (mark > 0)
 			pm_draw_dot(st, cr, st->hdr_s + st->mark_r * 1.3, 0, 0, e->status);
-		if (*prefix) {
-			pango_cairo_update_layout(cr, st->l_prefix);
+		if (prefix) {
+			if (raster)
+				pango_cairo_update_layout(cr, prefix);
 			rgb(cr, &st->theme->muted, 0);
 			cairo_move_to(cr, st->hdr_s + mark, -bt / 2);
-			pango_cairo_show_layout(cr, st->l_prefix);
+			pango_cairo_show_layout(cr, prefix);
 		}
-		pango_cairo_update_layout(cr, st->l_title);
+		if (raster)
+			pango_cairo_update_layout(cr, title);
 		rgb(cr, e->status == BP_STATUS_CANCELLED ? &st->theme->muted : &st->theme->text, 0);
-		cairo_move_to(cr, st->hdr_s + lead, -bt / 2);
-		pango_cairo_show_layout(cr, st->l_title);
+		cairo_move_to(cr, st->hdr_s + st->col_lead[c], -bt / 2);
+		pango_cairo_show_layout(cr, title);
 		if (linked)
 			st->host->link_end(st->s, cr);
 		cairo_restore(cr);
@@ -211,66 +211,92 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		cairo_save(cr);
 		cairo_translate(cr, g->x_tot + st->total_w / 2, g->hb);
 		cairo_rotate(cr, -st->angle * PM_PI / 180);
-		pango_cairo_update_layout(cr, st->l_total_hdr);
+		if (raster)
+			pango_cairo_update_layout(cr, st->l_total_hdr);
 		rgb(cr, &st->theme->text, 0);
 		cairo_move_to(cr, st->hdr_s, -h / 2);
 		pango_cairo_show_layout(cr, st->l_total_hdr);
 		cairo_restore(cr);
 	}
-	pango_cairo_update_layout(cr, st->l_title);
-	pango_cairo_update_layout(cr, st->l_prefix);
-	pango_cairo_update_layout(cr, st->l_total_hdr);
+	if (raster)
+		pango_cairo_update_layout(cr, st->l_total_hdr);
 }
 
-/* A group's heading: the longest form of its name that fits its columns. */
+/* The names a group may go by, longest first; returns how many. */
+static int group_forms(pm_state *st, const pm_group *gr, char forms[3][128])
+{
+	int n = 0;
+	if (st->cfg.group == PM_GROUP_TRACK) {
+		snprintf(forms[n++], 128, "%s",
+		         gr->track ? gr->track->name : pm_word_get(st->lang, PM_W_NO_TRACK));
+		return n;
+	}
+	st->host->format_time(st->s, gr->day, BP_FMT_DATE_LONG, forms[n++], 128);
+	st->host->format_time(st->s, gr->day, BP_FMT_DATE_SHORT, forms[n++], 128);
+	if (gr->day->prec >= BP_PREC_DAY)
+		snprintf(forms[n++], 128, "%d", gr->day->day);
+	return n;
+}
+
+/* Index of the first form that fits avail, or -1. */
+static int group_fit(pm_state *st, char forms[3][128], int n, double avail)
+{
+	PangoLayout *l = st->l_group;
+	pango_layout_set_width(l, -1);
+	for (int i = 0; i < n; i++) {
+		double w, h;
+		st->host->text_set(st->s, l, forms[i]);
+		st->host->text_size(l, &w, &h);
+		if (w <= avail)
+			return i;
+	}
+	return -1;
+}
+
+/* The groups' headings: every group of the page in the same form (all
+ * long dates, or all short) unless one is too narrow even for that. */
 static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
 	PangoLayout *l = st->l_group;
-	for (size_t c = g->c0; c < g->c1;) {
-		const pm_group *gr = &m->groups[m->cols[c].group];
-		size_t end = gr->first + gr->count < g->c1 ? gr->first + gr->count : g->c1;
-		double x0 = g->x_cols + (c - g->c0) * st->col_w;
-		double x1 = g->x_cols + (end - g->c0) * st->col_w;
-		double avail = x1 - x0 - 2 * st->pad;
-		char forms[3][128];
-		int n = 0;
-		if (st->cfg.group == PM_GROUP_TRACK) {
-			snprintf(forms[n++], sizeof forms[0], "%s",
-			         gr->track ? gr->track->name
-			                   : pm_word_get(st->lang, PM_W_NO_TRACK));
-		} else {
-			st->host->format_time(st->s, gr->day, BP_FMT_DATE_LONG, forms[n++],
-			                      sizeof forms[0]);
-			st->host->format_time(st->s, gr->day, BP_FMT_DATE_SHORT, forms[n++],
-			                      sizeof forms[0]);
-			if (gr->day->prec >= BP_PREC_DAY)
-				snprintf(forms[n++], sizeof forms[0], "%d", gr->day->day);
+	char forms[3][128];
+	int page_form = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t c = g->c0; c < g->c1;) {
+			const pm_group *gr = &m->groups[m->cols[c].group];
+			size_t end = gr->first + gr->count < g->c1 ? gr->first + gr->count : g->c1;
+			double x0 = g->x_cols + (c - g->c0) * st->col_w;
+			double x1 = g->x_cols + (end - g->c0) * st->col_w;
+			double avail = x1 - x0 - 2 * st->pad;
+			int n = group_forms(st, gr, forms);
+			int pick = group_fit(st, forms, n, avail);
+			int dated = st->group_dated[m->cols[c].group];
+			c = end;
+			if (pass == 0) {
+				/* A group that can only show its day number sets
+				 * no standard for the others. */
+				if (pick > page_form && pick < n - 1)
+					page_form = pick;
+				continue;
+			}
+			if (pick >= 0 && pick < page_form)
+				pick = page_form < n ? page_form : n - 1;
+			/* Shortened past recognition: the headers carry the date. */
+			if (pick >= 0 || !dated) {
+				st->host->text_set(st->s, l, forms[pick >= 0 ? pick : n - 1]);
+				pango_layout_set_width(
+				        l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
+				rgb(cr, &st->theme->accent, 0);
+				cairo_move_to(cr, x0 + st->pad, g->hb + st->pad);
+				pango_cairo_show_layout(cr, l);
+			}
+			if (st->cfg.group == PM_GROUP_TRACK && gr->track && gr->track->has_color) {
+				rgb(cr, &gr->track->color, 0);
+				cairo_rectangle(cr, x0 + 0.6, g->yg - st->pad * 0.8, x1 - x0 - 1.2,
+				                st->pad * 0.8);
+				cairo_fill(cr);
+			}
 		}
-		pango_layout_set_width(l, -1);
-		int pick = -1;
-		for (int i = 0; i < n && pick < 0; i++) {
-			double w, h;
-			st->host->text_set(st->s, l, forms[i]);
-			st->host->text_size(l, &w, &h);
-			if (w <= avail)
-				pick = i;
-		}
-		/* Shortened past recognition: the headers carry the date then. */
-		if (pick >= 0 || !st->group_dated[m->cols[c].group]) {
-			st->host->text_set(st->s, l, forms[pick >= 0 ? pick : n - 1]);
-			pango_layout_set_width(l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
-			rgb(cr, &st->theme->accent, 0);
-			cairo_move_to(cr, x0 + st->pad, g->hb + st->pad);
-			pango_cairo_show_layout(cr, l);
-		}
-		if (st->cfg.group == PM_GROUP_TRACK && gr->track && gr->track->has_color) {
-			rgb(cr, &gr->track->color, 0);
-			cairo_rectangle(cr, x0 + 0.6, g->yg - st->pad * 0.8, x1 - x0 - 1.2,
-			                st->pad * 0.8);
-			cairo_fill(cr);
-		}
-		c = end;
 	}
 }
 

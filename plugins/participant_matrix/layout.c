@@ -68,6 +68,19 @@ void pm_layout_free(pm_state *st)
 		for (size_t i = 0; i < st->m.n_cols; i++)
 			free(st->header_prefix[i]);
 	free(st->header_prefix);
+	if (st->l_col_title)
+		for (size_t i = 0; i < st->m.n_cols; i++) {
+			if (st->l_col_title[i])
+				g_object_unref(st->l_col_title[i]);
+			if (st->l_col_prefix[i])
+				g_object_unref(st->l_col_prefix[i]);
+		}
+	free(st->l_col_title);
+	free(st->l_col_prefix);
+	free(st->col_lead);
+	free(st->col_bt);
+	st->l_col_title = st->l_col_prefix = NULL;
+	st->col_lead = st->col_bt = NULL;
 	free(st->l_role);
 	free(st->role_dx);
 	free(st->role_dy);
@@ -264,6 +277,39 @@ double pm_title_width(const pm_state *st, double lead)
 	return w > st->hdr_limit * 0.6 ? w : st->hdr_limit * 0.6;
 }
 
+/* One title and one prefix layout per column, laid out at their final
+ * widths: drawing a header is then only showing it. */
+static int make_header_layouts(pm_state *st)
+{
+	const pm_model *m = &st->m;
+	size_t n = m->n_cols;
+	st->l_col_title = calloc(n + 1, sizeof *st->l_col_title);
+	st->l_col_prefix = calloc(n + 1, sizeof *st->l_col_prefix);
+	st->col_lead = calloc(n + 1, sizeof *st->col_lead);
+	st->col_bt = calloc(n + 1, sizeof *st->col_bt);
+	if (!st->l_col_title || !st->l_col_prefix || !st->col_lead || !st->col_bt)
+		return -1;
+	for (size_t c = 0; c < n; c++) {
+		const bp_event *e = m->cols[c].event;
+		double pw = 0, ph = 0, w, th;
+		if (*st->header_prefix[c]) {
+			st->l_col_prefix[c] = mk(st, st->hfs, 0, 0, 0);
+			if (!st->l_col_prefix[c])
+				return -1;
+			measure(st, st->l_col_prefix[c], st->header_prefix[c], &pw, &ph);
+		}
+		st->col_lead[c] = pm_header_lead(st, e->status, pw);
+		st->l_col_title[c] =
+		        mk(st, st->hfs, 0, pm_title_width(st, st->col_lead[c]), st->hdr_lines);
+		if (!st->l_col_title[c])
+			return -1;
+		pango_layout_set_auto_dir(st->l_col_title[c], FALSE);
+		measure(st, st->l_col_title[c], e->title, &w, &th);
+		st->col_bt[c] = th > ph ? th : ph;
+	}
+	return 0;
+}
+
 static void build_legend(pm_state *st)
 {
 	const pm_model *m = &st->m;
@@ -414,6 +460,7 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	 * of `lines` lines, whether or not a title needs them all). */
 	double fs = st->fs;
 	st->hdr_t = st->hdr_line_h * lines;
+	st->hdr_lines = lines;
 	pango_layout_set_height(st->l_title, -lines);
 	double cw = (st->hdr_t + fs * 0.3) / st->sin_a;
 	if (cw < st->mark_r * 2 + 2 * st->pad + fs * 0.4)
@@ -488,6 +535,7 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->sin_a = st->angle == 90 ? 1 : sin(rad);
 	st->cos_a = st->angle == 90 ? 0 : cos(rad);
 	double hfs = fs * 0.95;
+	st->hfs = hfs;
 
 	double text_w = st->label_width_max;
 	if (text_w > frame->width * 0.45)
@@ -663,6 +711,10 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		         "the matrix would take %ld pages; narrow it with delegations, events, "
 		         "tracks or min_events",
 		         pages);
+		return -1;
+	}
+	if (make_header_layouts(st) != 0) {
+		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}
 	declare_anchors(st);

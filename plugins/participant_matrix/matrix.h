@@ -88,8 +88,13 @@ typedef struct pm_state {
 	/* Layouts made once and refilled with text_set() while drawing. */
 	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
 	        *l_num, *l_group, *l_caption, *l_legend, *l_message;
-	PangoLayout **l_role;      /* per role: its mark as text (NULL for ●) */
-	double *role_dx, *role_dy; /* from a text mark's origin to its ink centre */
+	PangoLayout **l_role; /* per role: its mark as text (NULL for ●) */
+	/* Per column, made once: headers repeat on every page of a band. */
+	PangoLayout **l_col_title, **l_col_prefix; /* prefix NULL: none */
+	double *col_lead, *col_bt;                 /* title offset, block thickness */
+	double hfs;                                /* header text size */
+	int hdr_lines;                             /* lines a title may take */
+	double *role_dx, *role_dy;                 /* from a text mark's origin to its ink centre */
 } pm_state;
 
 /* options.c */
