@@ -1,0 +1,3 @@
+# Generates what is too big or too odd to commit.
+set -e
+awk 'BEGIN { printf "version = 1;\nx = "; for (i = 0; i < 1500; i++) printf "{ a = "; printf "1;"; for (i = 0; i < 1500; i++) printf " };"; printf "\n" }' > dossier.cfg
