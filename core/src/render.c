@@ -584,12 +584,9 @@ int render_run(const render_opts *o, render_result *res)
 	}
 	if (bad)
 		goto done;
-	if (o->check_only) {
-		status = 0;
-		goto done;
-	}
 
-	status = 1;
+	/* create() checks options against the facts (unknown track ids and the
+	 * like): its failures are configuration errors, and `check` runs it. */
 	d->anchors = g_ptr_array_new();
 	d->by_name = g_hash_table_new(g_str_hash, g_str_equal);
 	d->missing_reported = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -605,6 +602,12 @@ int render_run(const render_opts *o, render_result *res)
 			goto done;
 		}
 	}
+	if (o->check_only) {
+		status = 0;
+		goto done;
+	}
+
+	status = 1;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < d->n_secs; i++) {
 			bp_section *s = &d->secs[i];

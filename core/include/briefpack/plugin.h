@@ -508,7 +508,10 @@ typedef struct bp_plugin {
 	const bp_title *titles;
 
 	/* Makes the state of one section; NULL after host->error() on failure.
-	 * The host table and section outlive the state. */
+	 * Check options against the facts here (an unknown track id, say):
+	 * a failure here is a configuration error (exit status 2), and
+	 * `briefpack check` runs create() too.  The host table and section
+	 * outlive the state. */
 	void *(*create)(const bp_host *host, bp_section *s);
 	/* Lays the section out for the frame: returns its page count (>= 1, at
 	 * most 10000), or -1 after host->error().  Declares anchors with
