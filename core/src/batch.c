@@ -5,6 +5,7 @@
  * then hand the rest to the worker pool and report each as it ends. */
 #define _GNU_SOURCE
 #include "batch.h"
+#include "args.h"
 #include "batch_plan.h"
 #include "batch_pool.h"
 #include "cfg.h"
@@ -121,36 +122,7 @@ typedef struct batch {
 
 static int bad_usage(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "briefpack batch: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", usage);
-	return 2;
-}
-
-/* "--name VALUE" or "--name=VALUE"; advances *i. */
-static const char *value_of(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n))
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-static void push_split(GPtrArray *a, const char *list)
-{
-	char **parts = g_strsplit(list, ",", -1);
-	for (char **p = parts; *p; p++)
-		if (**p)
-			g_ptr_array_add(a, g_strdup(*p));
-	g_free(parts); /* the strings now belong to a */
+	return args_bad_usage("briefpack batch", usage, fmt, arg);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -205,26 +177,26 @@ static int parse_args(batch *b, int argc, char **argv)
 			b->fail_fast = 1;
 		} else if (!strcmp(a, "--force")) {
 			b->force = 1;
-		} else if ((v = value_of(argc, argv, &i, "--job", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--job", &missing))) {
 			if (add_path(b->jobs, v) < 0)
 				return 2;
-		} else if ((v = value_of(argc, argv, &i, "--manifest", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--manifest", &missing))) {
 			b->manifest = v;
-		} else if ((v = value_of(argc, argv, &i, "--out-dir", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--out-dir", &missing))) {
 			b->out_dir = v;
-		} else if ((v = value_of(argc, argv, &i, "--report", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--report", &missing))) {
 			b->report_path = v;
-		} else if ((v = value_of(argc, argv, &i, "--shard", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--shard", &missing))) {
 			if (bplan_parse_shard(v, &b->shard_k, &b->shard_n) < 0)
 				return bad_usage("--shard wants K/N with 1 <= K <= N, not '%s'", v);
-		} else if ((v = value_of(argc, argv, &i, "--timeout", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--timeout", &missing))) {
 			char *end;
 			b->timeout = strtod(v, &end);
 			if (end == v || *end || !(b->timeout > 0) || b->timeout > 1e6)
 				return bad_usage("--timeout wants a number of seconds, not '%s'",
 				                 v);
-		} else if ((v = value_of(argc, argv, &i, "-j", &missing)) ||
-		           (v = value_of(argc, argv, &i, "--jobs", &missing)) ||
+		} else if ((v = args_value(argc, argv, &i, "-j", &missing)) ||
+		           (v = args_value(argc, argv, &i, "--jobs", &missing)) ||
 		           (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9' && (v = a + 2))) {
 			char *end;
 			long n = strtol(v, &end, 10);
@@ -232,13 +204,13 @@ static int parse_args(batch *b, int argc, char **argv)
 				return bad_usage(
 				        "-j wants a number of workers (1 to 4096), not '%s'", v);
 			b->workers = (int)n;
-		} else if ((v = value_of(argc, argv, &i, "--only", &missing))) {
-			push_split(b->only, v);
-		} else if ((v = value_of(argc, argv, &i, "--skip", &missing))) {
-			push_split(b->skip, v);
-		} else if ((v = value_of(argc, argv, &i, "--set", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--only", &missing))) {
+			args_split(b->only, v);
+		} else if ((v = args_value(argc, argv, &i, "--skip", &missing))) {
+			args_split(b->skip, v);
+		} else if ((v = args_value(argc, argv, &i, "--set", &missing))) {
 			g_ptr_array_add(b->sets, g_strdup(v));
-		} else if ((v = value_of(argc, argv, &i, "--plugin-dir", &missing))) {
+		} else if ((v = args_value(argc, argv, &i, "--plugin-dir", &missing))) {
 			g_ptr_array_add(b->dirs, g_strdup(v));
 		} else if (missing) {
 			return bad_usage("%s needs a value", a);
@@ -479,8 +451,9 @@ static void report_clash(size_t a, size_t c, void *ctx)
 	batch *b = ctx;
 	const item *x = &b->items[a], *y = &b->items[c];
 	fprintf(stderr, "briefpack batch: jobs %d (%s, %s) and %d (%s, %s) would both write %s\n",
-	        x->number, b->jfs[x->jf].path, x->report_dossier ? x->report_dossier : "its own dossier",
-	        y->number, b->jfs[y->jf].path, y->report_dossier ? y->report_dossier : "its own dossier",
+	        x->number, b->jfs[x->jf].path,
+	        x->report_dossier ? x->report_dossier : "its own dossier", y->number,
+	        b->jfs[y->jf].path, y->report_dossier ? y->report_dossier : "its own dossier",
 	        x->output);
 }
 
@@ -700,7 +673,8 @@ static void pool_done(void *ctx, long idx, const bpool_result *r)
 		end_item(b, it, ST_FAILED, r->error);
 		clear_progress(b);
 		fprintf(stderr, "briefpack: job %d (%s, %s) failed%s%s\n", it->number,
-		        b->jfs[it->jf].path, it->report_dossier ? it->report_dossier : "its own dossier",
+		        b->jfs[it->jf].path,
+		        it->report_dossier ? it->report_dossier : "its own dossier",
 		        r->abnormal ? ": " : "", r->abnormal ? r->error : "");
 	}
 	flush_report(b);

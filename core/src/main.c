@@ -2,6 +2,7 @@
  * Exit status: 0 done, 1 the document could not be produced, 2 bad usage,
  * configuration or data. */
 #define _GNU_SOURCE
+#include "args.h"
 #include "batch.h"
 #include "diag.h"
 #include "plugins.h"
@@ -18,8 +19,9 @@ static const char usage[] =
         "[-q|-v]\n"
         "       briefpack check  JOB.cfg [--data DOSSIER.cfg] [--set PATH=VALUE]... [--plugin-dir "
         "DIR]...\n"
-        "       briefpack batch  JOB.cfg... | --job JOB.cfg DOSSIER.cfg... [--out-dir DIR] [-j N] ...\n"
-    "       briefpack plugins [--describe NAME] [--plugin-dir DIR]...\n"
+        "       briefpack batch  JOB.cfg... | --job JOB.cfg DOSSIER.cfg... [--out-dir DIR] [-j N] "
+        "...\n"
+        "       briefpack plugins [--describe NAME] [--plugin-dir DIR]...\n"
         "       briefpack --help | --version\n";
 
 static const char help[] =
@@ -44,54 +46,18 @@ static const char help[] =
         "Exit status: 0 done; 1 the document could not be produced; 2 bad usage, configuration\n"
         "or data.  Errors are printed as FILE:LINE: message.\n";
 
-typedef struct strv {
-	const char **v;
-	size_t n;
-} strv;
-
-static void push(strv *s, const char *x)
-{
-	s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
-	s->v[s->n++] = x;
-}
-
-/* "a,b" → a, b (the strings live as long as the process). */
-static void push_split(strv *s, const char *list)
-{
-	char *copy = strdup(list), *save = NULL;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
-		push(s, t);
-}
-
 static int bad_usage(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "briefpack: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", usage);
-	return 2;
-}
-
-/* Matches "--name VALUE" and "--name=VALUE"; advances *i. */
-static const char *value_of(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n))
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
+	return args_bad_usage("briefpack", usage, fmt, arg);
 }
 
 static int cmd_render(int argc, char **argv, int check_only)
 {
 	render_opts o = {.check_only = check_only};
-	strv only = {0}, skip = {0}, sets = {0}, dirs = {0};
+	GPtrArray *only = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *skip = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *sets = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
 	int verbosity = 0;
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i], *v;
@@ -100,19 +66,19 @@ static int cmd_render(int argc, char **argv, int check_only)
 			verbosity = -1;
 		else if (!strcmp(a, "-v") || !strcmp(a, "--verbose"))
 			verbosity = 1;
-		else if ((v = value_of(argc, argv, &i, "-o", &missing)) ||
-		         (v = value_of(argc, argv, &i, "--output", &missing)))
+		else if ((v = args_value(argc, argv, &i, "-o", &missing)) ||
+		         (v = args_value(argc, argv, &i, "--output", &missing)))
 			o.out = v;
-		else if ((v = value_of(argc, argv, &i, "--data", &missing)))
+		else if ((v = args_value(argc, argv, &i, "--data", &missing)))
 			o.data = v;
-		else if ((v = value_of(argc, argv, &i, "--only", &missing)))
-			push_split(&only, v);
-		else if ((v = value_of(argc, argv, &i, "--skip", &missing)))
-			push_split(&skip, v);
-		else if ((v = value_of(argc, argv, &i, "--set", &missing)))
-			push(&sets, v);
-		else if ((v = value_of(argc, argv, &i, "--plugin-dir", &missing)))
-			push(&dirs, v);
+		else if ((v = args_value(argc, argv, &i, "--only", &missing)))
+			args_split(only, v);
+		else if ((v = args_value(argc, argv, &i, "--skip", &missing)))
+			args_split(skip, v);
+		else if ((v = args_value(argc, argv, &i, "--set", &missing)))
+			g_ptr_array_add(sets, g_strdup(v));
+		else if ((v = args_value(argc, argv, &i, "--plugin-dir", &missing)))
+			g_ptr_array_add(dirs, g_strdup(v));
 		else if (missing)
 			return bad_usage("%s needs a value", a);
 		else if (a[0] == '-' && a[1])
@@ -127,10 +93,10 @@ static int cmd_render(int argc, char **argv, int check_only)
 	if (!o.job_path)
 		return bad_usage("%s needs a job file", argv[1]);
 	diag_set_verbosity(verbosity);
-	o.only = only.v, o.n_only = only.n;
-	o.skip = skip.v, o.n_skip = skip.n;
-	o.sets = sets.v, o.n_sets = sets.n;
-	o.plugin_dirs = (char *const *)dirs.v, o.n_plugin_dirs = dirs.n;
+	o.only = (const char *const *)only->pdata, o.n_only = only->len;
+	o.skip = (const char *const *)skip->pdata, o.n_skip = skip->len;
+	o.sets = (const char *const *)sets->pdata, o.n_sets = sets->len;
+	o.plugin_dirs = (char *const *)dirs->pdata, o.n_plugin_dirs = dirs->len;
 	render_result res;
 	int rc = render_run(&o, &res);
 	if (rc == 0 && check_only && verbosity >= 0)
@@ -138,35 +104,35 @@ static int cmd_render(int argc, char **argv, int check_only)
 	else if (rc == 0 && verbosity > 0)
 		fprintf(stderr, "briefpack: wrote %s (%d pages, %lld bytes)\n", res.output,
 		        res.pages, res.bytes);
-	free(only.v);
-	free(skip.v);
-	free(sets.v);
-	free(dirs.v);
+	g_ptr_array_free(only, TRUE);
+	g_ptr_array_free(skip, TRUE);
+	g_ptr_array_free(sets, TRUE);
+	g_ptr_array_free(dirs, TRUE);
 	return rc;
 }
 
 static int cmd_plugins(int argc, char **argv)
 {
-	strv dirs = {0};
+	GPtrArray *dirs = g_ptr_array_new_with_free_func(g_free);
 	const char *describe = NULL;
 	for (int i = 2; i < argc; i++) {
 		const char *v;
 		int missing = 0;
-		if ((v = value_of(argc, argv, &i, "--describe", &missing)))
+		if ((v = args_value(argc, argv, &i, "--describe", &missing)))
 			describe = v;
-		else if ((v = value_of(argc, argv, &i, "--plugin-dir", &missing)))
-			push(&dirs, v);
+		else if ((v = args_value(argc, argv, &i, "--plugin-dir", &missing)))
+			g_ptr_array_add(dirs, g_strdup(v));
 		else if (missing)
 			return bad_usage("%s needs a value", argv[i]);
 		else
 			return bad_usage("unknown argument '%s'", argv[i]);
 	}
 	plugin_path pp;
-	plugin_path_init(&pp, NULL, 0, (char *const *)dirs.v, dirs.n);
+	plugin_path_init(&pp, NULL, 0, (char *const *)dirs->pdata, dirs->len);
 	int rc = describe ? (plugin_describe(&pp, describe, stdout) < 0 ? 2 : 0)
 	                  : (plugin_list(&pp, stdout) ? 1 : 0);
 	plugin_path_free(&pp);
-	free(dirs.v);
+	g_ptr_array_free(dirs, TRUE);
 	return rc;
 }
 
