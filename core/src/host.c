@@ -189,7 +189,10 @@ static PangoFontDescription *font_for(bp_section *s, const bp_text_style *st)
 	         st && st->heading ? t->heading_font : t->font);
 	PangoFontDescription *d = pango_font_description_new();
 	pango_font_description_set_family(d, fam);
+	/* Sizes snap to half points: each distinct size costs Pango a font sort
+	 * (and a thread), and 7.41 pt cannot be told from 7.5 pt on paper. */
 	double size = st && st->size > 0 ? st->size : t->body_size;
+	size = size < 1 ? 1 : (double)(long)(size * 2 + 0.5) / 2;
 	pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
 	if (st && st->bold)
 		pango_font_description_set_weight(d, PANGO_WEIGHT_BOLD);
