@@ -30,6 +30,8 @@
 #define TABLE_HI (4102444800LL)
 
 struct bp_zone {
+	bp_zone *next;  /* in the cache of opened zones */
+	int users;      /* bp_zone_open()s not yet freed */
 	char *name;     /* as given to bp_zone_open */
 	int fixed;      /* a fixed offset: no tz database */
 	int fixed_off;  /* seconds east of UTC when fixed */
@@ -249,10 +251,19 @@ out:
 	return rc;
 }
 
-bp_zone *bp_zone_open(const char *name)
+static void zone_destroy(bp_zone *z)
 {
-	if (!name)
-		return NULL;
+	if (!z)
+		return;
+	free(z->name);
+	free(z->tz);
+	free(z->trans);
+	free(z->offs);
+	free(z);
+}
+
+static bp_zone *zone_load(const char *name)
+{
 	bp_zone *z = calloc(1, sizeof *z);
 	if (!z)
 		return NULL;
@@ -288,19 +299,37 @@ bp_zone *bp_zone_open(const char *name)
 		goto fail;
 	return z;
 fail:
-	bp_zone_free(z);
+	zone_destroy(z);
 	return NULL;
+}
+
+/* Opened zones are kept for the life of the process: opening one reads the
+ * tz database and builds the offset table (milliseconds), and a batch
+ * opens the same few zones for every document. */
+static bp_zone *opened;
+
+bp_zone *bp_zone_open(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (bp_zone *z = opened; z; z = z->next)
+		if (!strcmp(z->name, name)) {
+			z->users++;
+			return z;
+		}
+	bp_zone *z = zone_load(name);
+	if (z) {
+		z->users = 1;
+		z->next = opened;
+		opened = z;
+	}
+	return z;
 }
 
 void bp_zone_free(bp_zone *z)
 {
-	if (!z)
-		return;
-	free(z->name);
-	free(z->tz);
-	free(z->trans);
-	free(z->offs);
-	free(z);
+	if (z)
+		z->users--;
 }
 
 const char *bp_zone_name(const bp_zone *z)

@@ -17,6 +17,8 @@ typedef struct bp_zone bp_zone;
  * refused) or a fixed offset ("+05:00", "-03:30", "Z", "UTC").  NULL if
  * unknown. */
 bp_zone *bp_zone_open(const char *name);
+/* Zones are shared and cached for the life of the process, so opening the
+ * same name again is free; bp_zone_free() only says this user is done. */
 void bp_zone_free(bp_zone *z);
 const char *bp_zone_name(const bp_zone *z);
 

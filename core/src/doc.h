@@ -55,7 +55,6 @@ struct doc {
 	int total_pages;
 	cairo_surface_t *pdf; /* the PDF surface while drawing, else NULL */
 	GHashTable *missing_reported;
-	GHashTable *zones; /* name → bp_zone* (NULL: unknown), for host->convert_time */
 };
 
 extern const bp_host doc_host;

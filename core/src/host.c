@@ -252,16 +252,11 @@ static char *h_format_time(bp_section *s, const bp_time *t, bp_time_format f, ch
 	return i18n_format_time(s->d->j->doc.language, t, f, buf, n);
 }
 
-/* Zones are opened once per document: opening one reads the tz database. */
+/* bp_zone_open() caches zones for the process: this is a lookup. */
 static const bp_zone *zone(bp_section *s, const char *name)
 {
-	GHashTable *zones = s->d->zones;
-	bp_zone *z = g_hash_table_lookup(zones, name);
-	if (!z && !g_hash_table_contains(zones, name)) {
-		z = bp_zone_open(name);
-		g_hash_table_insert(zones, g_strdup(name), z);
-	}
-	return z;
+	(void)s;
+	return bp_zone_open(name);
 }
 
 static int h_convert_time(bp_section *s, const bp_time *t, const char *name, bp_time *out)

@@ -236,8 +236,6 @@ static void free_doc(doc *d)
 		g_hash_table_destroy(d->by_name);
 	if (d->missing_reported)
 		g_hash_table_destroy(d->missing_reported);
-	if (d->zones)
-		g_hash_table_destroy(d->zones);
 	free(d->entries);
 	free(d->entry_mem);
 	dossier_free(d->dos);
@@ -479,11 +477,6 @@ static int write_pages(doc *d, render_result *res)
 	return rc;
 }
 
-static void zone_free(void *z)
-{
-	bp_zone_free(z);
-}
-
 static const char *default_title(const bp_plugin *p, const char *lang)
 {
 	const char *en = NULL;
@@ -590,7 +583,6 @@ int render_run(const render_opts *o, render_result *res)
 	d->anchors = g_ptr_array_new();
 	d->by_name = g_hash_table_new(g_str_hash, g_str_equal);
 	d->missing_reported = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	d->zones = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, zone_free);
 	for (size_t i = 0; i < d->n_secs; i++) {
 		bp_section *s = &d->secs[i];
 		if (!s->title)
