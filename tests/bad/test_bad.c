@@ -216,6 +216,7 @@ static void run_case(const char *casedir)
 	}
 	free(before);
 	free(out);
+	free((char *)work); /* bpt_tmpdir's string is malloc'd */
 	for (int i = 0; i < x.n_msgs; i++)
 		free(x.msgs[i]);
 }
