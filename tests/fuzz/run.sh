@@ -26,18 +26,23 @@ done
 # libconfig 1.5 leaks its string buffer on some syntax errors: not ours.
 LSAN_OPTIONS="suppressions=$src/tests/bad/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export LSAN_OPTIONS
-status=0
+
+# Both targets at once (one core each), then their findings.
 for t in load time; do
-	echo "== fuzz_$t for ${secs}s"
 	mkdir -p "$out/$t/corpus"
 	(cd "$out/$t" && "$OLDPWD/$build/fuzz_$t" -max_total_time="$secs" -close_fd_mask=2 \
-		-rss_limit_mb=2048 -timeout=20 -print_final_stats=1 corpus seeds </dev/null 2>&1 |
-		grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==|SUMMARY|Done)' ||
-		true)
-	found=$(find "$out/$t" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' \
-		-o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*')
+		-rss_limit_mb=2048 -timeout=20 -print_final_stats=1 corpus seeds </dev/null \
+		>log 2>&1 || true) &
+done
+wait
+status=0
+for t in load time; do
+	echo "== fuzz_$t, ${secs}s"
+	grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY)' "$out/$t/log" || true
+	found=$(find "$out/$t" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \
+		-o -name 'oom-*' \))
 	if [ -n "$found" ]; then
-		echo "fuzz_$t found a problem:"
+		echo "fuzz_$t found a problem (full log: $out/$t/log):"
 		echo "$found"
 		status=1
 	fi
