@@ -11,6 +11,7 @@
 #include "paginate.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void rgb(cairo_t *cr, const bp_color *c, double toward_white)
@@ -26,12 +27,39 @@ static void show(pm_state *st, cairo_t *cr, PangoLayout *l, const char *text, do
 	pango_cairo_show_layout(cr, l);
 }
 
-/* Text centred on (cx, cy), optionally turned a quarter to read upwards. */
-static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, const char *text, double cx,
-                         double cy, int upright)
+/* The layout of a total: one per distinct value, made on first use from
+ * l_num (totals repeat on every page; there are few distinct ones). */
+static PangoLayout *num_layout(pm_state *st, int value)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%d", value);
+	if (value < 0 || (size_t)value > st->m.n_rows + st->m.n_cols + 1) {
+		st->host->text_set(st->s, st->l_num, num);
+		return st->l_num;
+	}
+	if (!st->l_numval) {
+		size_t n = st->m.n_rows + st->m.n_cols + 2;
+		st->l_numval = calloc(n, sizeof *st->l_numval);
+		if (!st->l_numval) {
+			st->host->text_set(st->s, st->l_num, num);
+			return st->l_num;
+		}
+		st->n_numval = n;
+	}
+	PangoLayout **l = &st->l_numval[value];
+	if (!*l) {
+		*l = pango_layout_copy(st->l_num);
+		st->host->text_set(st->s, *l, num);
+	}
+	return *l;
+}
+
+/* Layout l centred on (cx, cy), optionally turned a quarter to read
+ * upwards. */
+static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, double cx, double cy,
+                         int upright)
 {
 	double w, h;
-	st->host->text_set(st->s, l, text);
 	st->host->text_size(l, &w, &h);
 	if (!upright) {
 		cairo_move_to(cr, cx - w / 2, cy - h / 2);
@@ -238,15 +266,24 @@ static int group_forms(pm_state *st, const pm_group *gr, char forms[3][128])
 	return n;
 }
 
-/* Index of the first form that fits avail, or -1. */
-static int group_fit(pm_state *st, char forms[3][128], int n, double avail)
+/* Index of the first form of group gi that fits avail, or -1.  The
+ * forms' widths are measured once (st->group_w): every page of a band
+ * asks again, twice. */
+static int group_fit(pm_state *st, size_t gi, char forms[3][128], int n, double avail)
 {
 	PangoLayout *l = st->l_group;
-	pango_layout_set_width(l, -1);
+	double *gw = st->group_w ? st->group_w + gi * 3 : NULL;
 	for (int i = 0; i < n; i++) {
 		double w, h;
-		st->host->text_set(st->s, l, forms[i]);
-		st->host->text_size(l, &w, &h);
+		if (gw && gw[i] >= 0) {
+			w = gw[i];
+		} else {
+			pango_layout_set_width(l, -1);
+			st->host->text_set(st->s, l, forms[i]);
+			st->host->text_size(l, &w, &h);
+			if (gw)
+				gw[i] = w;
+		}
 		if (w <= avail)
 			return i;
 	}
@@ -261,6 +298,11 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 	PangoLayout *l = st->l_group;
 	char forms[3][128];
 	int page_form = 0;
+	if (!st->group_w) {
+		st->group_w = malloc((m->n_groups + 1) * 3 * sizeof *st->group_w);
+		for (size_t i = 0; st->group_w && i < (m->n_groups + 1) * 3; i++)
+			st->group_w[i] = -1;
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t c = g->c0; c < g->c1;) {
 			const pm_group *gr = &m->groups[m->cols[c].group];
@@ -269,7 +311,7 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 			double x1 = g->x_cols + (end - g->c0) * st->col_w;
 			double avail = x1 - x0 - 2 * st->pad;
 			int n = group_forms(st, gr, forms);
-			int pick = group_fit(st, forms, n, avail);
+			int pick = group_fit(st, m->cols[c].group, forms, n, avail);
 			int dated = st->group_dated[m->cols[c].group];
 			c = end;
 			if (pass == 0) {
@@ -310,20 +352,13 @@ static void draw_labels(pm_state *st, cairo_t *cr, const page_geo *g)
 		rgb(cr, &st->theme->accent, 0);
 		show(st, cr, st->l_cont, buf, st->pad, g->y_cont + st->pad);
 	}
+	/* Each row's label was shaped at layout time (layout.c). */
 	for (size_t i = g->i0; i < g->i1; i++) {
 		const pm_row *r = &m->rows[i];
 		double y = st->row_y[i] + st->pad;
-		if (r->kind == PM_ROW_HEADING) {
-			rgb(cr, &st->theme->accent, 0);
-			show(st, cr, st->l_heading, heading_name(st, r), st->pad, y);
-		} else if (r->kind == PM_ROW_PERSON) {
-			rgb(cr, &st->theme->text, 0);
-			show(st, cr, r->head ? st->l_head : st->l_label, r->person->name,
-			     st->indent + st->pad, y);
-		} else {
-			rgb(cr, &st->theme->text, 0);
-			show(st, cr, st->l_label, r->delegation->name, st->pad, y);
-		}
+		rgb(cr, r->kind == PM_ROW_HEADING ? &st->theme->accent : &st->theme->text, 0);
+		cairo_move_to(cr, r->kind == PM_ROW_PERSON ? st->indent + st->pad : st->pad, y);
+		pango_cairo_show_layout(cr, st->l_row[i]);
 	}
 }
 
@@ -407,14 +442,12 @@ static void draw_marks(pm_state *st, cairo_t *cr, const page_geo *g)
 static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
-	char num[32];
 	for (size_t i = g->i0; i < g->i1; i++) {
 		const pm_row *r = &m->rows[i];
 		if (r->kind == PM_ROW_HEADING && r->total == 0)
 			continue;
-		snprintf(num, sizeof num, "%d", r->total);
 		rgb(cr, r->kind == PM_ROW_HEADING ? &st->theme->accent : &st->theme->text, 0);
-		show_centred(st, cr, st->l_num, num, g->x_tot + st->total_w / 2,
+		show_centred(st, cr, num_layout(st, r->total), g->x_tot + st->total_w / 2,
 		             st->row_y[i] + st->row_h[i] / 2, 0);
 	}
 	if (!g->total_row)
@@ -425,11 +458,10 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 	rgb(cr, &st->theme->text, 0);
 	cairo_move_to(cr, st->pad, g->y_total + (st->total_row_h - h) / 2);
 	pango_cairo_show_layout(cr, st->l_head);
-	for (size_t c = g->c0; c < g->c1; c++) {
-		snprintf(num, sizeof num, "%d", m->cols[c].total);
-		show_centred(st, cr, st->l_num, num, g->x_cols + (c - g->c0 + 0.5) * st->col_w,
+	for (size_t c = g->c0; c < g->c1; c++)
+		show_centred(st, cr, num_layout(st, m->cols[c].total),
+		             g->x_cols + (c - g->c0 + 0.5) * st->col_w,
 		             g->y_total + st->total_row_h / 2, st->totals_rotated);
-	}
 }
 
 static void draw_legend(pm_state *st, cairo_t *cr, double y0)

@@ -81,6 +81,22 @@ void pm_layout_free(pm_state *st)
 	free(st->col_bt);
 	st->l_col_title = st->l_col_prefix = NULL;
 	st->col_lead = st->col_bt = NULL;
+	if (st->l_row)
+		for (size_t i = 0; i < st->m.n_rows; i++)
+			if (st->l_row[i])
+				g_object_unref(st->l_row[i]);
+	free(st->l_row);
+	st->l_row = NULL;
+	for (size_t i = 0; i < st->n_numval; i++)
+		if (st->l_numval[i])
+			g_object_unref(st->l_numval[i]);
+	free(st->l_numval);
+	st->l_numval = NULL;
+	st->n_numval = 0;
+	free(st->group_w);
+	free(st->group_short_w);
+	st->group_w = st->group_short_w = NULL;
+	st->cont_done_w = -1;
 	free(st->l_role);
 	free(st->role_dx);
 	free(st->role_dy);
@@ -145,22 +161,29 @@ static int make_role_layouts(pm_state *st)
 	return 0;
 }
 
-/* Row labels: width, wrapping, and the resulting row heights. */
-static void measure_rows(pm_state *st, double text_w)
+/* Row labels: width, wrapping, and the resulting row heights.  Each row
+ * gets its own copy of its style's layout, kept for drawing. */
+static int measure_rows(pm_state *st, double text_w)
 {
 	double maxw = 0, w, h;
 	const pm_model *m = &st->m;
+	st->l_row = calloc(m->n_rows + 1, sizeof *st->l_row);
+	if (!st->l_row)
+		return -1;
 	for (size_t i = 0; i < m->n_rows; i++) {
 		const pm_row *r = &m->rows[i];
+		PangoLayout *l;
 		if (r->kind == PM_ROW_HEADING) {
 			const char *name = r->delegation
 			                           ? r->delegation->name
 			                           : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
-			measure(st, st->l_heading, name, &w, &h);
+			l = st->l_row[i] = pango_layout_copy(st->l_heading);
+			measure(st, l, name, &w, &h);
 			w -= st->indent; /* headings may use the indent too */
 		} else {
 			const char *name = r->person ? r->person->name : r->delegation->name;
-			measure(st, r->head ? st->l_head : st->l_label, name, &w, &h);
+			l = st->l_row[i] = pango_layout_copy(r->head ? st->l_head : st->l_label);
+			measure(st, l, name, &w, &h);
 		}
 		if (w > maxw)
 			maxw = w;
@@ -173,6 +196,18 @@ static void measure_rows(pm_state *st, double text_w)
 	set_width(st->l_label, maxw);
 	set_width(st->l_head, maxw);
 	set_width(st->l_heading, maxw + st->indent);
+	/* A label on one line, not shortened, is no wider than maxw, so it
+	 * lays out (and, left-aligned, draws) the same at the final width:
+	 * only wrapped or shortened ones are laid out again. */
+	for (size_t i = 0; i < m->n_rows; i++) {
+		PangoLayout *l = st->l_row[i];
+		int fin = pango_layout_get_width(m->rows[i].kind == PM_ROW_HEADING ? st->l_heading
+		                                                                   : st->l_label);
+		if (pango_layout_get_width(l) != fin &&
+		    (pango_layout_get_line_count(l) > 1 || pango_layout_is_ellipsized(l)))
+			pango_layout_set_width(l, fin);
+	}
+	return 0;
 }
 
 /* The repeated "Alphaland (continued)" headings carry no marks, so they
@@ -186,6 +221,13 @@ static void measure_continued(pm_state *st, pm_item *items)
 		if (st->bands[b + 1] - st->bands[b] < narrowest)
 			narrowest = st->bands[b + 1] - st->bands[b];
 	st->cont_w = st->label_w + narrowest * st->col_w + st->total_w - 2 * st->pad;
+	/* Most plans tried have the same narrowest band: measured already. */
+	if (st->cont_w == st->cont_done_w) {
+		for (size_t i = 0; i < m->n_rows; i++)
+			items[i].cont = st->cont_h[i];
+		return;
+	}
+	st->cont_done_w = st->cont_w;
 	set_width(st->l_cont, st->cont_w);
 	char buf[512];
 	const char *cont = st->host->label(st->s, BP_LABEL_CONTINUED);
@@ -216,10 +258,26 @@ static void date_narrow_groups(pm_state *st)
 	double w, h;
 	if (st->cfg.group != PM_GROUP_DAY)
 		return;
-	pango_layout_set_width(st->l_group, -1);
+	/* The dates' widths do not depend on the plan: measured on the first. */
+	if (!st->group_short_w) {
+		st->group_short_w = malloc((m->n_groups + 1) * sizeof *st->group_short_w);
+		pango_layout_set_width(st->l_group, -1);
+		for (size_t g = 0; st->group_short_w && g < m->n_groups; g++) {
+			st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf,
+			                      sizeof buf);
+			measure(st, st->l_group, buf, &w, &h);
+			st->group_short_w[g] = w;
+		}
+	}
 	for (size_t g = 0; g < m->n_groups; g++) {
-		st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf, sizeof buf);
-		measure(st, st->l_group, buf, &w, &h);
+		if (st->group_short_w) {
+			w = st->group_short_w[g];
+		} else {
+			st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf,
+			                      sizeof buf);
+			pango_layout_set_width(st->l_group, -1);
+			measure(st, st->l_group, buf, &w, &h);
+		}
 		st->group_dated[g] = w > m->groups[g].count * st->col_w - 2 * st->pad;
 	}
 }
@@ -585,7 +643,10 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		return st->bands && st->chunks ? 1 : -1;
 	}
 
-	measure_rows(st, text_w);
+	if (measure_rows(st, text_w) != 0) {
+		h->error(s, "out of memory laying out the matrix");
+		return -1;
+	}
 	build_legend(st);
 
 	measure(st, st->l_prefix, "Hg", &w, &lh);

@@ -95,6 +95,16 @@ typedef struct pm_state {
 	double hfs;                                /* header text size */
 	int hdr_lines;                             /* lines a title may take */
 	double *role_dx, *role_dy;                 /* from a text mark's origin to its ink centre */
+	/* Per model row: its label, shaped once at layout time and shown as
+	 * is on every page of the row (reshaping names was a third of the
+	 * drawing time). */
+	PangoLayout **l_row;
+	/* Per total value: its number, shaped on first use (few distinct). */
+	PangoLayout **l_numval;
+	size_t n_numval;
+	double *group_w;       /* per group, its 3 name forms' widths (< 0: not measured) */
+	double *group_short_w; /* per group, its short date's width (date_narrow_groups) */
+	double cont_done_w;    /* cont_w measure_continued last measured at (< 0: none) */
 } pm_state;
 
 /* options.c */
