@@ -406,8 +406,17 @@ static void draw_marks(pm_state *st, cairo_t *cr, const page_geo *g)
 				    m->cols[c].event->status != status)
 					continue;
 				double cx = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
-				cairo_new_sub_path(cr);
-				cairo_arc(cr, cx, cy, rr, 0, 2 * PM_PI);
+				if (status == BP_STATUS_TENTATIVE) {
+					cairo_new_sub_path(cr);
+					cairo_arc(cr, cx, cy, rr, 0, 2 * PM_PI);
+				} else {
+					/* A filled disc as a dot: a zero-length stroke
+					 * with round caps as wide as the disc.  The
+					 * PDF says "x y m x y l" instead of four
+					 * Béziers: far fewer numbers to print. */
+					cairo_move_to(cr, cx, cy);
+					cairo_line_to(cr, cx, cy);
+				}
 			}
 		}
 		double r, gg, b;
@@ -417,7 +426,11 @@ static void draw_marks(pm_state *st, cairo_t *cr, const page_geo *g)
 			cairo_set_line_width(cr, lw);
 			cairo_stroke(cr);
 		} else {
-			cairo_fill(cr);
+			cairo_line_cap_t cap = cairo_get_line_cap(cr);
+			cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+			cairo_set_line_width(cr, 2 * rr);
+			cairo_stroke(cr);
+			cairo_set_line_cap(cr, cap);
 		}
 	}
 	if (!crosses)
