@@ -119,8 +119,7 @@ int afile_commit(afile *a)
 		g_byte_array_free(a->mem, TRUE);
 		a->mem = NULL;
 	} else {
-		if (!a->failed &&
-		    (fflush(a->f) != 0 || (!a->direct && fsync(fileno(a->f)) != 0))) {
+		if (!a->failed && (fflush(a->f) != 0 || (!a->direct && fsync(fileno(a->f)) != 0))) {
 			a->failed = 1;
 			a->err = errno;
 		}
