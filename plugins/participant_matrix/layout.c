@@ -18,6 +18,7 @@
 #include "matrix.h"
 #include "paginate.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,15 @@ void pm_layout_free(pm_state *st)
 	free(st->group_short_w);
 	st->group_w = st->group_short_w = NULL;
 	st->cont_done_w = -1;
+	if (st->prefix_seen)
+		for (size_t i = 0; i < st->m.n_cols; i++)
+			free(st->prefix_seen[i]);
+	free(st->prefix_seen);
+	free(st->prefix_seen_w);
+	free(st->title_nat);
+	st->prefix_seen = NULL;
+	st->prefix_seen_w = NULL;
+	st->title_nat = NULL;
 	free(st->l_role);
 	free(st->role_dx);
 	free(st->role_dy);
@@ -291,19 +301,53 @@ static int measure_headers(pm_state *st)
 	st->header_prefix = calloc(m->n_cols + 1, sizeof *st->header_prefix);
 	if (!st->header_prefix)
 		return -1;
+	if (!st->title_nat) {
+		st->title_nat = malloc((m->n_cols + 1) * sizeof *st->title_nat);
+		st->prefix_seen = calloc(m->n_cols + 1, sizeof *st->prefix_seen);
+		st->prefix_seen_w = calloc(m->n_cols + 1, sizeof *st->prefix_seen_w);
+		if (!st->title_nat || !st->prefix_seen || !st->prefix_seen_w)
+			return -1;
+		for (size_t c = 0; c < m->n_cols; c++)
+			st->title_nat[c] = -1;
+	}
 	double len = 0;
 	st->hdr_cut = 0;
 	for (size_t c = 0; c < m->n_cols; c++) {
 		st->header_prefix[c] = header_prefix(st, &m->cols[c]);
 		if (!st->header_prefix[c])
 			return -1;
+		/* The same prefix as the last plan's: the same width. */
 		double pw = 0;
-		if (*st->header_prefix[c])
-			measure(st, st->l_prefix, st->header_prefix[c], &pw, &h);
+		if (st->prefix_seen[c] && !strcmp(st->prefix_seen[c], st->header_prefix[c])) {
+			pw = st->prefix_seen_w[c];
+		} else {
+			if (*st->header_prefix[c])
+				measure(st, st->l_prefix, st->header_prefix[c], &pw, &h);
+			free(st->prefix_seen[c]);
+			st->prefix_seen[c] = dup(st->header_prefix[c]);
+			st->prefix_seen_w[c] = pw;
+		}
 		double lead = pm_header_lead(st, m->cols[c].event->status, pw);
 		set_width(st->l_title, pm_title_width(st, lead));
-		measure(st, st->l_title, m->cols[c].event->title, &w, &h);
-		st->hdr_cut += pango_layout_is_ellipsized(st->l_title) != 0;
+		/* A title that fits on one line is that wide at any width it
+		 * fits: measured once, unwrapped; only longer ones are laid out
+		 * at each plan's width. */
+		if (st->title_nat[c] < 0) {
+			PangoLayout *one = pango_layout_copy(st->l_title);
+			pango_layout_set_width(one, -1);
+			st->host->text_set(st->s, one, m->cols[c].event->title);
+			PangoRectangle r;
+			pango_layout_get_extents(one, NULL, &r);
+			st->title_nat[c] =
+			        pango_layout_get_line_count(one) == 1 ? r.width : INT_MAX;
+			g_object_unref(one);
+		}
+		if (st->title_nat[c] <= pango_layout_get_width(st->l_title)) {
+			w = (double)st->title_nat[c] / PANGO_SCALE;
+		} else {
+			measure(st, st->l_title, m->cols[c].event->title, &w, &h);
+			st->hdr_cut += pango_layout_is_ellipsized(st->l_title) != 0;
+		}
 		if (lead + w > len)
 			len = lead + w;
 	}

@@ -105,6 +105,12 @@ typedef struct pm_state {
 	double *group_w;       /* per group, its 3 name forms' widths (< 0: not measured) */
 	double *group_short_w; /* per group, its short date's width (date_narrow_groups) */
 	double cont_done_w;    /* cont_w measure_continued last measured at (< 0: none) */
+	/* Per column, for the header plans tried (layout.c): the title's
+	 * width on one line (Pango units, -1: not measured), and the last
+	 * prefix measured with its width. */
+	int *title_nat;
+	char **prefix_seen;
+	double *prefix_seen_w;
 } pm_state;
 
 /* options.c */
