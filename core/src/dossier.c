@@ -302,8 +302,8 @@ static void load_roles(loader *L, const config_setting_t *root)
 		const bp_role *other = g_hash_table_lookup(marks, v[i]->mark);
 		if (other) {
 			const config_setting_t *where = list ? list : root;
-			diag_error_at(where, "roles '%s' and '%s' share the mark \"%s\"",
-			              other->id, v[i]->id, v[i]->mark);
+			diag_error_at(where, "roles '%s' and '%s' share the mark \"%s\"", other->id,
+			              v[i]->id, v[i]->mark);
 			L->errors++;
 		} else {
 			g_hash_table_insert(marks, (char *)v[i]->mark, v[i]);
