@@ -1,15 +1,14 @@
 /*
  * bptime.c — dossier dates, times and zones.
  *
- * Zones come from the system tz database through glibc: we point TZ at the
- * zone's file, ask localtime_r for tm_gmtoff, and put the previous TZ back.
- * Switching TZ makes glibc re-read a zone file (about 27 us), far too slow to
- * do per event, so bp_zone_open switches once and records every offset change
- * between 1900 and 2100 in a table (about 3.5 ms per zone); instants outside
- * that range take the slow path.  Wall-clock to UTC is then pure arithmetic over bp_zone_offset,
- * which keeps the DST gap and overlap rules in one place (bp_zone_to_utc).
+ * Zones come from the system tz database: bp_zone_open reads the zone's
+ * file (RFC 8536) into a table of offset changes, continued with the file's
+ * footer rule up to 2100.  TZ is never touched: setenv() races with the
+ * getenv() calls of Pango's helper threads and crashed the program.
+ * Wall-clock to UTC is then pure arithmetic over bp_zone_offset, which
+ * keeps the DST gap and overlap rules in one place (bp_zone_to_utc).
  */
-#define _DEFAULT_SOURCE /* tm_gmtoff, strdup */
+#define _DEFAULT_SOURCE /* strdup */
 
 #include "bptime.h"
 
@@ -22,21 +21,29 @@
 
 #define ZONEINFO_DIR "/usr/share/zoneinfo"
 #define DAY_SECS     86400
-#define SAMPLE_SECS  (7 * DAY_SECS)
 #define MAX_OFFSET   (14 * 3600)
 
 /* Range covered by the offset table: 1900-01-01 .. 2100-01-01 UTC. */
 #define TABLE_LO (-2208988800LL)
 #define TABLE_HI (4102444800LL)
 
+/* A POSIX TZ rule, as in a zone file's footer: "CET-1CEST,M3.5.0,M10.5.0/3". */
+typedef struct posix_rule {
+	int std_off, dst_off; /* seconds east of UTC */
+	int has_dst;
+	int mon[2], week[2], wday[2], secs[2]; /* [0] DST starts, [1] ends */
+} posix_rule;
+
 struct bp_zone {
-	bp_zone *next;  /* in the cache of opened zones */
-	int users;      /* bp_zone_open()s not yet freed */
-	char *name;     /* as given to bp_zone_open */
-	int fixed;      /* a fixed offset: no tz database */
-	int fixed_off;  /* seconds east of UTC when fixed */
-	int plain;      /* label without a place name (Etc/GMT-5, CET, ...) */
-	char *tz;       /* ":/usr/share/zoneinfo/NAME", the TZ value */
+	bp_zone *next; /* in the cache of opened zones */
+	int users;     /* bp_zone_open()s not yet freed */
+	char *name;    /* as given to bp_zone_open */
+	int fixed;     /* a fixed offset: no tz database */
+	int fixed_off; /* seconds east of UTC when fixed */
+	int plain;     /* label without a place name (Etc/GMT-5, CET, ...) */
+	char *tz;      /* ":/usr/share/zoneinfo/NAME", the TZ value */
+	int has_rule;  /* the file's footer rule applies after the table */
+	posix_rule rule;
 	int64_t *trans; /* instants at which offs[i + 1] starts */
 	int *offs;      /* n + 1 offsets; offs[0] from TABLE_LO */
 	size_t n;
@@ -145,109 +152,209 @@ static int is_tzif(const char *path)
 	return ok;
 }
 
-/* The caller's TZ, kept while we borrow the variable. */
-typedef struct tz_saved {
-	char *value; /* NULL: TZ was unset */
-	int ok;
-} tz_saved;
+/* ------------------------------------------------------------------ */
+/* Reading a zone file (RFC 8536) without touching TZ: setenv() while   */
+/* Pango's helper threads call getenv() crashes the process.            */
+/* ------------------------------------------------------------------ */
 
-static tz_saved tz_enter(const char *tz)
+static int64_t be(const unsigned char *p, int bytes)
 {
-	tz_saved s = {NULL, 1};
-	const char *old = getenv("TZ");
-	if (old) {
-		s.value = strdup(old);
-		if (!s.value) {
-			s.ok = 0;
-			return s;
-		}
-	}
-	if (setenv("TZ", tz, 1) != 0) {
-		free(s.value);
-		s.value = NULL;
-		s.ok = 0;
-		return s;
-	}
-	tzset();
-	return s;
+	uint64_t v = 0;
+	for (int i = 0; i < bytes; i++)
+		v = v << 8 | p[i];
+	if (bytes == 4)
+		return (int32_t)(uint32_t)v;
+	return (int64_t)v;
 }
 
-static void tz_leave(tz_saved *s)
+static int push(bp_zone *z, size_t *cap, int64_t t, int off)
 {
-	if (!s->ok)
-		return;
-	if (s->value)
-		setenv("TZ", s->value, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(s->value);
-	s->value = NULL;
-}
-
-/* Offset at t under the TZ currently set. */
-static int gmtoff_now(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!localtime_r(&tt, &tm))
+	if (z->n > 0 && t <= z->trans[z->n - 1])
 		return 0;
-	return (int)tm.tm_gmtoff;
+	if (off == z->offs[z->n])
+		return 0; /* a change of name or of DST flag only */
+	if (z->n == *cap) {
+		*cap *= 2;
+		int64_t *nt = realloc(z->trans, *cap * sizeof *nt);
+		if (!nt)
+			return -1;
+		z->trans = nt;
+		int *no = realloc(z->offs, (*cap + 1) * sizeof *no);
+		if (!no)
+			return -1;
+		z->offs = no;
+	}
+	z->trans[z->n] = t;
+	z->offs[++z->n] = off;
+	return 0;
 }
 
-/* Records the offset changes in [TABLE_LO, TABLE_HI).  Samples once a week
- * and bisects each change to the second.  Two changes within one week that
- * cancel out would be missed; for all 447 zones of tzdata 2025b the tables are
- * the same as with daily samples, which take ten times as long. */
-static int build_table(bp_zone *z)
+static const char *posix_name(const char *p)
 {
-	size_t cap = 64;
-	z->trans = malloc(cap * sizeof *z->trans);
-	z->offs = malloc((cap + 1) * sizeof *z->offs);
-	if (!z->trans || !z->offs)
-		return -1;
-	tz_saved saved = tz_enter(z->tz);
-	if (!saved.ok)
-		return -1;
-	int rc = 0;
-	int64_t a = TABLE_LO;
-	int oa = gmtoff_now(a);
-	z->offs[0] = oa;
-	while (a < TABLE_HI) {
-		int64_t b = a + SAMPLE_SECS;
-		int ob = gmtoff_now(b);
-		/* Several changes inside (a, b] are taken one at a time. */
-		while (ob != oa) {
-			int64_t lo = a, hi = b; /* off(lo) == oa, change in (lo, hi] */
-			while (hi - lo > 1) {
-				int64_t mid = lo + (hi - lo) / 2;
-				if (gmtoff_now(mid) == oa)
-					lo = mid;
-				else
-					hi = mid;
-			}
-			if (z->n == cap) {
-				cap *= 2;
-				int64_t *nt = realloc(z->trans, cap * sizeof *nt);
-				if (nt)
-					z->trans = nt;
-				int *no = realloc(z->offs, (cap + 1) * sizeof *no);
-				if (no)
-					z->offs = no;
-				if (!nt || !no) {
-					rc = -1;
-					goto out;
-				}
-			}
-			a = hi;
-			oa = gmtoff_now(a);
-			z->trans[z->n] = a;
-			z->offs[++z->n] = oa;
+	if (*p == '<') {
+		const char *e = strchr(p, '>');
+		return e ? e + 1 : NULL;
+	}
+	const char *q = p;
+	while ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z'))
+		q++;
+	return q - p >= 3 ? q : NULL;
+}
+
+/* [+-]hh[:mm[:ss]] into seconds. */
+static const char *posix_hms(const char *p, int *out)
+{
+	int sign = 1, h = 0, m = 0, sec = 0;
+	if (*p == '+' || *p == '-')
+		sign = *p++ == '-' ? -1 : 1;
+	if (*p < '0' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		h = h * 10 + (*p++ - '0');
+	if (*p == ':') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			m = m * 10 + (*p++ - '0');
+		if (*p == ':') {
+			p++;
+			while (*p >= '0' && *p <= '9')
+				sec = sec * 10 + (*p++ - '0');
 		}
-		a = b;
+	}
+	*out = sign * (h * 3600 + m * 60 + sec);
+	return p;
+}
+
+/* ",Mm.w.d[/time]" */
+static const char *posix_date(const char *p, posix_rule *r, int i)
+{
+	if (*p++ != ',' || *p++ != 'M')
+		return NULL;
+	if (sscanf(p, "%d.%d.%d", &r->mon[i], &r->week[i], &r->wday[i]) != 3)
+		return NULL;
+	while ((*p >= '0' && *p <= '9') || *p == '.')
+		p++;
+	r->secs[i] = 2 * 3600;
+	if (*p == '/')
+		p = posix_hms(p + 1, &r->secs[i]);
+	return p;
+}
+
+static int parse_posix(const char *p, posix_rule *r)
+{
+	memset(r, 0, sizeof *r);
+	int off;
+	if (!(p = posix_name(p)) || !(p = posix_hms(p, &off)))
+		return -1;
+	r->std_off = -off; /* POSIX counts west of UTC */
+	if (!*p)
+		return 0;
+	if (!(p = posix_name(p)))
+		return -1;
+	r->dst_off = r->std_off + 3600;
+	if (*p && *p != ',') {
+		if (!(p = posix_hms(p, &off)))
+			return -1;
+		r->dst_off = -off;
+	}
+	if (!(p = posix_date(p, r, 0)) || !(p = posix_date(p, r, 1)) || *p)
+		return -1;
+	r->has_dst = 1;
+	return 0;
+}
+
+/* The UTC instant of rule date i in year y, its wall time read at `off`. */
+static int64_t rule_instant(const posix_rule *r, int i, int y, int off)
+{
+	int m = r->mon[i];
+	int64_t first = bp_days_from_civil(y, m, 1);
+	int wd_first = (bp_weekday(first) + 1) % 7; /* 0 = Sunday */
+	int day = 1 + (r->wday[i] - wd_first + 7) % 7 + (r->week[i] - 1) * 7;
+	while (day > bp_days_in_month(y, m))
+		day -= 7;
+	return (first + day - 1) * DAY_SECS + r->secs[i] - off;
+}
+
+/* Fills z->trans/z->offs from the zone file: its transitions, then the
+ * footer's rule for the years after the last one, up to TABLE_HI. */
+static int read_tzif(bp_zone *z, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	unsigned char *buf = malloc(1 << 20);
+	size_t len = buf ? fread(buf, 1, 1 << 20, f) : 0;
+	fclose(f);
+	int rc = -1;
+	size_t cap = 64;
+	if (len < 44 || memcmp(buf, "TZif", 4) != 0)
+		goto out;
+	/* Version 2+ files repeat the data with 64-bit times after the first
+	 * block; use that one. */
+	const unsigned char *h = buf;
+	int tsize = 4;
+	for (int pass = 0; pass < 2; pass++) {
+		int64_t isut = be(h + 20, 4), isstd = be(h + 24, 4), leap = be(h + 28, 4),
+		        timecnt = be(h + 32, 4), typecnt = be(h + 36, 4), charcnt = be(h + 40, 4);
+		size_t body = (size_t)(timecnt * tsize + timecnt + typecnt * 6 + charcnt +
+		                       leap * (tsize + 4) + isstd + isut);
+		if (timecnt < 0 || typecnt < 1 || (size_t)(h - buf) + 44 + body > len)
+			goto out;
+		if (pass == 0 && buf[4] >= '2') {
+			h += 44 + body;
+			tsize = 8;
+			continue;
+		}
+		const unsigned char *times = h + 44, *idx = times + timecnt * tsize,
+		                    *types = idx + timecnt;
+		z->trans = malloc(cap * sizeof *z->trans);
+		z->offs = malloc((cap + 1) * sizeof *z->offs);
+		if (!z->trans || !z->offs)
+			goto out;
+		z->n = 0;
+		z->offs[0] = (int)be(types, 4); /* type 0 holds before the first change */
+		for (int64_t i = 0; i < timecnt; i++) {
+			int k = idx[i];
+			if (k >= typecnt || push(z, &cap, be(times + i * tsize, tsize),
+			                         (int)be(types + k * 6, 4)) < 0)
+				goto out;
+		}
+		/* The footer: "\nRULE\n" after the 64-bit block. */
+		const unsigned char *foot = h + 44 + body;
+		posix_rule r;
+		char rule[128] = "";
+		if (tsize == 8 && foot < buf + len && *foot == '\n') {
+			const unsigned char *e =
+			        memchr(foot + 1, '\n', (size_t)(buf + len - foot - 1));
+			if (e && (size_t)(e - foot - 1) < sizeof rule)
+				memcpy(rule, foot + 1, (size_t)(e - foot - 1));
+		}
+		if (rule[0] && parse_posix(rule, &r) == 0) {
+			z->has_rule = r.has_dst;
+			z->rule = r;
+			int64_t last = z->n ? z->trans[z->n - 1] : TABLE_LO;
+			int y0, m0, d0;
+			bp_civil_from_days(floor_div(last, DAY_SECS), &y0, &m0, &d0);
+			if (!r.has_dst) {
+				if (push(z, &cap, last + 1, r.std_off) < 0)
+					goto out;
+			}
+			for (int y = y0; r.has_dst && y <= 2100; y++) {
+				int64_t on = rule_instant(&r, 0, y, r.std_off);
+				int64_t off = rule_instant(&r, 1, y, r.dst_off);
+				int64_t first = on < off ? on : off, second = on < off ? off : on;
+				int o1 = on < off ? r.dst_off : r.std_off,
+				    o2 = on < off ? r.std_off : r.dst_off;
+				if ((first > last && push(z, &cap, first, o1) < 0) ||
+				    (second > last && push(z, &cap, second, o2) < 0))
+					goto out;
+			}
+		}
+		rc = 0;
+		break;
 	}
 out:
-	tz_leave(&saved);
+	free(buf);
 	return rc;
 }
 
@@ -295,7 +402,7 @@ static bp_zone *zone_load(const char *name)
 		lower |= (*p >= 'a' && *p <= 'z');
 	/* Etc/GMT-5 means UTC+05:00; CET, EST5EDT, UTC name no place. */
 	z->plain = strncmp(name, "Etc/", 4) == 0 || (!last && !lower);
-	if (build_table(z) != 0)
+	if (read_tzif(z, z->tz + 1) != 0)
 		goto fail;
 	return z;
 fail:
@@ -341,24 +448,26 @@ int bp_zone_offset(const bp_zone *z, int64_t t)
 {
 	if (!z || z->fixed)
 		return z ? z->fixed_off : 0;
-	if (t >= TABLE_LO && t < TABLE_HI) {
-		/* Last change at or before t. */
-		size_t lo = 0, hi = z->n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (z->trans[mid] <= t)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return z->offs[lo];
+	if (z->has_rule && z->n && t > z->trans[z->n - 1]) {
+		/* Past the table (2100): the footer rule, year by year. */
+		const posix_rule *r = &z->rule;
+		int y, m, d;
+		bp_civil_from_days(floor_div(t + r->std_off, DAY_SECS), &y, &m, &d);
+		int64_t on = rule_instant(r, 0, y, r->std_off),
+		        off = rule_instant(r, 1, y, r->dst_off);
+		int dst = on < off ? (t >= on && t < off) : !(t >= off && t < on);
+		return dst ? r->dst_off : r->std_off;
 	}
-	tz_saved saved = tz_enter(z->tz);
-	if (!saved.ok)
-		return 0;
-	int off = gmtoff_now(t);
-	tz_leave(&saved);
-	return off;
+	/* Last change at or before t. */
+	size_t lo = 0, hi = z->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (z->trans[mid] <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return z->offs[lo];
 }
 
 int64_t bp_zone_to_utc(const bp_zone *z, int64_t local)
