@@ -5,11 +5,8 @@
  * the 32-bit integer pre-scan, @include, libconfig, every typed lookup and
  * cross-reference check.  A first line "#set PATH=VALUE" is applied as
  * --set, so the override path walker is fuzzed too.
- *
- * Opening a zone reads the tz database and builds its offset table (tens of
- * ms under the sanitizers), which would leave a few executions a second:
- * the target is linked with --wrap=bp_zone_open,--wrap=bp_zone_free and
- * keeps each zone opened once.
+ * Zones are cached by the core for the life of the process, so only the
+ * first input naming a zone pays for reading its file.
  */
 #define _GNU_SOURCE
 #include "diag.h"
@@ -23,39 +20,6 @@
 #include <unistd.h>
 
 static char path[64];
-
-bp_zone *__real_bp_zone_open(const char *name);
-void __real_bp_zone_free(bp_zone *z);
-bp_zone *__wrap_bp_zone_open(const char *name);
-void __wrap_bp_zone_free(bp_zone *z);
-
-enum { CACHE = 64 };
-static struct {
-	char *name;
-	bp_zone *z;
-} cache[CACHE];
-
-bp_zone *__wrap_bp_zone_open(const char *name)
-{
-	int i;
-	for (i = 0; i < CACHE && cache[i].name; i++)
-		if (!strcmp(cache[i].name, name))
-			return cache[i].z;
-	bp_zone *z = __real_bp_zone_open(name);
-	if (z && i < CACHE) {
-		cache[i].name = strdup(name);
-		cache[i].z = z;
-	}
-	return z;
-}
-
-void __wrap_bp_zone_free(bp_zone *z)
-{
-	for (int i = 0; i < CACHE && cache[i].name; i++)
-		if (cache[i].z == z)
-			return;
-	__real_bp_zone_free(z);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
