@@ -12,6 +12,9 @@
 #include <unistd.h>
 
 static PangoFontMap *map;
+/* Family names, lower-cased, listed once per font set: a batch asks for
+ * the same families for every pack. */
+static GHashTable *families;
 static PangoContext *ctx;
 static char conf_path[4096];
 
@@ -86,17 +89,28 @@ int fonts_add_dir(const char *dir)
 	}
 	g_hash_table_add(added, real);
 	pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(map));
+	if (families) { /* the new folder may bring new families */
+		g_hash_table_destroy(families);
+		families = NULL;
+	}
 	return 0;
 }
 
 int fonts_have_family(const char *family)
 {
-	PangoFontFamily **fams;
-	int n, found = 0;
-	pango_font_map_list_families(map, &fams, &n);
-	for (int i = 0; i < n && !found; i++)
-		found = !g_ascii_strcasecmp(pango_font_family_get_name(fams[i]), family);
-	g_free(fams);
+	if (!families) {
+		families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+		PangoFontFamily **fams;
+		int n;
+		pango_font_map_list_families(map, &fams, &n);
+		for (int i = 0; i < n; i++)
+			g_hash_table_add(families,
+			                 g_ascii_strdown(pango_font_family_get_name(fams[i]), -1));
+		g_free(fams);
+	}
+	char *key = g_ascii_strdown(family, -1);
+	int found = g_hash_table_contains(families, key);
+	g_free(key);
 	return found;
 }
 
