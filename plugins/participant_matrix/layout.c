@@ -772,7 +772,12 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 			tried[n_tried++].cut = st->hdr_cut;
 			if (fewest < 0 || p < fewest)
 				fewest = p;
+			/* One page with no title cut: no later candidate can beat the
+			 * first by the rules below, so stop searching. */
+			if (n_tried == 1 && p == 1 && st->hdr_cut == 0)
+				goto searched;
 		}
+searched:
 	/* Up to a tenth more pages may buy legible titles; then the fewest
 	 * shortened titles, one line rather than two, the longest headers. */
 	int best_lines = lines_lo, pick = -1;
