@@ -1,8 +1,6 @@
 /* arena.c — see arena.h. */
 #include "arena.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,19 +36,6 @@ char *arena_strdup(arena *a, const char *s)
 {
 	size_t n = strlen(s) + 1;
 	return memcpy(arena_alloc(a, n), s, n);
-}
-
-char *arena_printf(arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
 }
 
 void arena_free(arena *a)

@@ -21,11 +21,6 @@ void diag_set_verbosity(int v)
 	verbosity = v;
 }
 
-int diag_verbosity(void)
-{
-	return verbosity;
-}
-
 static void emit(const char *kind, const char *file, int line, const char *fmt, va_list ap)
 {
 	char msg[1024];
@@ -64,18 +59,6 @@ void diag_warn(const char *file, int line, const char *fmt, ...)
 	va_end(ap);
 }
 
-void diag_info(const char *fmt, ...)
-{
-	if (verbosity < 1)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("briefpack: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
 void diag_set_fallback_file(const config_t *cfg, const char *name)
 {
 	for (size_t i = 0; i < sizeof fallback / sizeof *fallback; i++) {
@@ -103,14 +86,6 @@ void diag_error_at(const config_setting_t *s, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	emit(NULL, file_of(s), (int)config_setting_source_line(s), fmt, ap);
-	va_end(ap);
-}
-
-void diag_warn_at(const config_setting_t *s, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	emit("warning", file_of(s), (int)config_setting_source_line(s), fmt, ap);
 	va_end(ap);
 }
 

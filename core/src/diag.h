@@ -12,19 +12,15 @@ enum { DIAG_MAX_ERRORS = 50 };
 
 /* Verbosity: -1 quiet (errors only), 0 normal, 1 verbose. */
 void diag_set_verbosity(int v);
-int diag_verbosity(void);
 
 /* file may be NULL (no location) and line 0 (file only). */
 void diag_error(const char *file, int line, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 void diag_warn(const char *file, int line, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
-void diag_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* At a libconfig setting's location (its file, or the fallback name). */
 void diag_error_at(const config_setting_t *s, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
-void diag_warn_at(const config_setting_t *s, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 /* The name used for settings read from a string (standard input, --set). */
 void diag_set_fallback_file(const config_t *cfg, const char *name);

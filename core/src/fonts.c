@@ -33,11 +33,6 @@ static const char *find_config(void)
 	return paths_is_file(conf_path) ? conf_path : NULL;
 }
 
-const char *fonts_config_file(void)
-{
-	return conf_path;
-}
-
 int fonts_init(void)
 {
 	if (ctx)

@@ -19,7 +19,5 @@ int fonts_have_family(const char *family);
 /* The shared context: unrounded glyph positions, no hinting, so the same
  * layout serves PDF, SVG and PNG. */
 PangoContext *fonts_context(void);
-/* The configuration file in use (for `briefpack --version -v`). */
-const char *fonts_config_file(void);
 
 #endif

@@ -229,12 +229,9 @@ static int load_document(job *j, const config_setting_t *root)
 		bad += cfg_string(g, "date", &date) < 0;
 		if (date) {
 			int y, m, dd, n = 0;
-			GDate *gd = NULL;
 			if (sscanf(date, "%4d-%2d-%2d%n", &y, &m, &dd, &n) == 3 && n == 10 &&
 			    !date[n] &&
 			    g_date_valid_dmy((GDateDay)dd, (GDateMonth)m, (GDateYear)y)) {
-				gd = g_date_new_dmy((GDateDay)dd, (GDateMonth)m, (GDateYear)y);
-				g_date_free(gd);
 				snprintf(j->date_buf, sizeof j->date_buf, "%s", date);
 				j->has_date = 1;
 			} else {
