@@ -6,6 +6,7 @@
 #ifndef AGENDA_H
 #define AGENDA_H
 
+#include "attendees.h"
 #include "flow.h"
 #include "words.h"
 
@@ -78,6 +79,7 @@ typedef struct agenda {
 	/* Options. */
 	int by_track, skip_empty, topic_index, topic_notes, native_names, cancelled, break_groups;
 	size_t max_names;
+	ag_attendees_mode attendees;
 
 	/* Layout. */
 	double width, height, time_col;

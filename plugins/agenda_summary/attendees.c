@@ -108,15 +108,12 @@ static void add_line(GArray *lines, const char *label, char *text)
 	g_array_append_val(lines, l);
 }
 
-size_t ag_attendee_lines(const bp_event *ev, const ag_attendee_opts *o, ag_line **out)
+/* The heads of delegation at ev, whether named or present through their
+ * delegation, in order of mention: into heads (const bp_person*) and
+ * head_names (char*, phrased). */
+static void collect_heads(const bp_event *ev, const ag_attendee_opts *o, GPtrArray *heads,
+                          GPtrArray *head_names)
 {
-	GArray *lines = g_array_new(FALSE, FALSE, sizeof(ag_line));
-	GPtrArray *heads = g_ptr_array_new();                           /* const bp_person* */
-	GPtrArray *head_names = g_ptr_array_new_with_free_func(g_free); /* char* */
-	GArray *groups = g_array_new(FALSE, FALSE, sizeof(deleg_group));
-	GPtrArray *loose = g_ptr_array_new_with_free_func(g_free);
-
-	/* Heads first, whether named or present through their delegation. */
 	for (size_t i = 0; i < ev->n_attendees; i++) {
 		const bp_attendee *a = ev->attendees[i];
 		const bp_person *h = NULL;
@@ -137,6 +134,88 @@ size_t ag_attendee_lines(const bp_event *ev, const ag_attendee_opts *o, ag_line 
 		g_ptr_array_add(heads, (gpointer)h);
 		g_ptr_array_add(head_names, g_string_free(s, FALSE));
 	}
+}
+
+/* A delegation of the counted line and how many of it attend. */
+typedef struct deleg_count {
+	const bp_delegation *d;
+	const bp_role *whole_role; /* attends as a whole with this role */
+	size_t n;
+} deleg_count;
+
+static deleg_count *count_for(GArray *counts, const bp_delegation *d)
+{
+	for (guint i = 0; i < counts->len; i++) {
+		deleg_count *c = &g_array_index(counts, deleg_count, i);
+		if (c->d == d)
+			return c;
+	}
+	deleg_count c = {.d = d};
+	g_array_append_val(counts, c);
+	return &g_array_index(counts, deleg_count, counts->len - 1);
+}
+
+/* attendees = "delegations": after the heads, one line of delegations in
+ * order of first mention (a head attending by name mentions his), each
+ * with the number of its people present, heads included; then the number
+ * of other participants.  Everyone is counted once; a delegation the
+ * dossier names nobody of is named without a count. */
+static void counted_lines(const bp_event *ev, const ag_attendee_opts *o, GPtrArray *heads,
+                          GArray *lines)
+{
+	GArray *counts = g_array_new(FALSE, FALSE, sizeof(deleg_count));
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	size_t loose = 0;
+	for (size_t i = 0; i < ev->n_attendees; i++) {
+		const bp_attendee *a = ev->attendees[i];
+		if (a->delegation) {
+			deleg_count *c = count_for(counts, a->delegation);
+			c->whole_role = a->role;
+			for (size_t m = 0; m < a->delegation->n_members; m++)
+				if (g_hash_table_add(seen, (gpointer)a->delegation->members[m]))
+					c->n++;
+		} else if (a->person && g_hash_table_add(seen, (gpointer)a->person)) {
+			if (a->person->delegation)
+				count_for(counts, a->person->delegation)->n++;
+			else if (!contains(heads, a->person))
+				loose++;
+		}
+	}
+	GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < counts->len; i++) {
+		const deleg_count *c = &g_array_index(counts, deleg_count, i);
+		const char *er =
+		        c->whole_role && !default_role(c->whole_role) ? c->whole_role->name : NULL;
+		/* A delegation the dossier names nobody of has no count to
+		 * give: "Uzbekistan", as in the names mode. */
+		GString *it = g_string_new(c->d->name);
+		if (c->n && er)
+			g_string_append_printf(it, " (%zu; %s)", c->n, er);
+		else if (c->n)
+			g_string_append_printf(it, " (%zu)", c->n);
+		else if (er)
+			g_string_append_printf(it, " (%s)", er);
+		g_ptr_array_add(items, g_string_free(it, FALSE));
+	}
+	if (items->len)
+		add_line(lines, ag_word_get(o->language, AG_DELEGATIONS), join(items, 0, o));
+	if (loose)
+		add_line(lines, ag_word_get(o->language, AG_OTHERS), g_strdup_printf("%zu", loose));
+	g_ptr_array_free(items, TRUE);
+	g_hash_table_destroy(seen);
+	g_array_free(counts, TRUE);
+}
+
+/* attendees = "names": everyone but the heads, by delegation in order of
+ * first mention, cut after max_names; delegations attending as a whole
+ * with nobody left to name on one "Delegations:" line; then the people of
+ * no delegation. */
+static void named_lines(const bp_event *ev, const ag_attendee_opts *o, GPtrArray *heads,
+                        GArray *lines)
+{
+	GArray *groups = g_array_new(FALSE, FALSE, sizeof(deleg_group));
+	GPtrArray *loose = g_ptr_array_new_with_free_func(g_free);
+
 	for (size_t i = 0; i < ev->n_attendees; i++) {
 		const bp_attendee *a = ev->attendees[i];
 		if (a->delegation) {
@@ -155,10 +234,6 @@ size_t ag_attendee_lines(const bp_event *ev, const ag_attendee_opts *o, ag_line 
 			}
 		}
 	}
-
-	if (heads->len)
-		add_line(lines, ag_word_get(o->language, heads->len > 1 ? AG_HEADS : AG_HEAD),
-		         join(head_names, 0, o));
 
 	GPtrArray *summary = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < groups->len; i++) {
@@ -202,6 +277,24 @@ size_t ag_attendee_lines(const bp_event *ev, const ag_attendee_opts *o, ag_line 
 	g_array_free(groups, TRUE);
 	g_ptr_array_free(summary, TRUE);
 	g_ptr_array_free(loose, TRUE);
+}
+
+size_t ag_attendee_lines(const bp_event *ev, const ag_attendee_opts *o, ag_line **out)
+{
+	*out = NULL;
+	if (o->mode == AG_ATTENDEES_NONE)
+		return 0;
+	GArray *lines = g_array_new(FALSE, FALSE, sizeof(ag_line));
+	GPtrArray *heads = g_ptr_array_new();                           /* const bp_person* */
+	GPtrArray *head_names = g_ptr_array_new_with_free_func(g_free); /* char* */
+	collect_heads(ev, o, heads, head_names);
+	if (heads->len)
+		add_line(lines, ag_word_get(o->language, heads->len > 1 ? AG_HEADS : AG_HEAD),
+		         join(head_names, 0, o));
+	if (o->mode == AG_ATTENDEES_DELEGATIONS)
+		counted_lines(ev, o, heads, lines);
+	else
+		named_lines(ev, o, heads, lines);
 	g_ptr_array_free(heads, TRUE);
 	g_ptr_array_free(head_names, TRUE);
 	size_t n = lines->len;

@@ -262,8 +262,10 @@ static int event_body(agenda *a, int gi, int ei)
 {
 	const bp_event *ev = a->events[ei].ev;
 	double S = a->theme->body_size;
-	ag_attendee_opts o = {
-	        .language = a->lang, .max_names = a->max_names, .native_names = a->native_names};
+	ag_attendee_opts o = {.language = a->lang,
+	                      .mode = a->attendees,
+	                      .max_names = a->max_names,
+	                      .native_names = a->native_names};
 	ag_line *lines = NULL;
 	size_t n = ag_attendee_lines(ev, &o, &lines);
 	if (n == (size_t)-1)

@@ -9,6 +9,9 @@
 static const bp_option opts[] = {
         {"group_by", BP_OPT_STRING, "\"day\"", "day|track", 0, 0,
          "Group the events by day or by track"},
+        {"attendees", BP_OPT_STRING, "\"names\"", "names|delegations|none", 0, 0,
+         "Who attends: names by delegation (up to max_names each), each delegation with its number "
+         "of attendees, or none"},
         {"max_names", BP_OPT_INT, "6", NULL, 1, 1000,
          "Names listed per delegation before \"and N others\""},
         {"skip_empty", BP_OPT_BOOL, "false", NULL, 0, 0,

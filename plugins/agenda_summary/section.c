@@ -69,6 +69,10 @@ void *ag_create(const bp_host *h, bp_section *s)
 	const char *by = h->opt_string(s, "group_by");
 	a->by_track = by && strcmp(by, "track") == 0;
 	a->max_names = (size_t)h->opt_int(s, "max_names");
+	const char *att = h->opt_string(s, "attendees");
+	a->attendees = !att || strcmp(att, "names") == 0 ? AG_ATTENDEES_NAMES
+	               : strcmp(att, "delegations") == 0 ? AG_ATTENDEES_DELEGATIONS
+	                                                 : AG_ATTENDEES_NONE;
 	a->skip_empty = h->opt_bool(s, "skip_empty");
 	a->topic_index = h->opt_bool(s, "topic_index");
 	a->topic_notes = h->opt_bool(s, "topic_notes");

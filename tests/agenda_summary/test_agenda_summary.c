@@ -323,6 +323,63 @@ START_TEST(options_filters_and_max_names)
 }
 END_TEST
 
+/* attendees = "delegations": the heads by name, then one counted line;
+ * nobody else is named, and everything else is still there. */
+START_TEST(attendees_delegations)
+{
+	char *pdf = render(data_path("order.cfg"), "--set 'sections.[0].attendees=\"delegations\"'",
+	                   NULL);
+	check_all_in_order(data_path("order-dossier.cfg"), pdf);
+	char *t = squeezed_text(pdf, 0, 0);
+	const char *present[] = {
+	        /* e1: two of Russia besides its head, a person of no delegation. */
+	        "Headsofdelegation:AnnaHead(President,Russia)andKassymHost(PresidentofKazakhstan;"
+	        "Host)",
+	        "Delegations:Russia(3)andKazakhstan(1)Otherparticipants:1",
+	        /* e2: Russia as a whole (10) and Kazakhstan's head by name. */
+	        "Delegations:Russia(10)andKazakhstan(1)",
+	        /* e3: Uzbekistan has nobody in the dossier: no count. */
+	        "Delegations:Russia(10),Kazakhstan(1)andUzbekistan"};
+	for (size_t i = 0; i < sizeof present / sizeof *present; i++)
+		ck_assert_msg(strstr(t, present[i]) != NULL, "\"%s\" missing", present[i]);
+	const char *absent[] = {"BorisOne",   "VeraTwo", "ZoyaSix",
+	                        "OlgaExpert", "others",  "fulldelegation"};
+	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+		ck_assert_msg(strstr(t, absent[i]) == NULL, "\"%s\" is printed", absent[i]);
+	free(t);
+	pdf = render(data_path("order.cfg"),
+	             "--set 'sections.[0].attendees=\"delegations\"' --set document.language=ru",
+	             NULL);
+	t = squeezed_text(pdf, 0, 0);
+	ck_assert_ptr_nonnull(strstr(t, "Делегации:Russia(3)иKazakhstan(1)Другиеучастники:1"));
+	ck_assert_ptr_nonnull(strstr(t, "Делегации:Russia(10),Kazakhstan(1)иUzbekistan"));
+	free(t);
+}
+END_TEST
+
+/* attendees = "none": no attendee lines; topics, outcomes, notes and the
+ * "no agenda" line stay. */
+START_TEST(attendees_none)
+{
+	char *pdf = render(data_path("order.cfg"), "--set 'sections.[0].attendees=\"none\"'", NULL);
+	check_all_in_order(data_path("order-dossier.cfg"), pdf);
+	char *t = squeezed_text(pdf, 0, 0);
+	const char *absent[] = {"AnnaHead",     "KassymHost",  "BorisOne",         "OlgaExpert",
+	                        "ofdelegation", "Delegations", "Otherparticipants"};
+	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+		ck_assert_msg(strstr(t, absent[i]) == NULL, "\"%s\" is printed", absent[i]);
+	ck_assert_int_eq(bpt_count(t, "Noagendapublished."), 1);
+	free(t);
+	/* Anything else is refused, naming the choices. */
+	bpt_result r =
+	        bpt_sh("'%s' render '%s' -o '%s/x.pdf' --set 'sections.[0].attendees=\"all\"'",
+	               bpt_bin(), data_path("order.cfg"), bpt_tmpdir());
+	ck_assert_int_ne(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.err, "names|delegations|none"));
+	bpt_free(&r);
+}
+END_TEST
+
 START_TEST(options_unknown_ids_fail)
 {
 	bpt_result r =
@@ -705,6 +762,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, options_filters_and_max_names);
 	tcase_add_test(tc, options_unknown_ids_fail);
 	tcase_add_test(tc, options_page_break);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("attendee_modes");
+	tcase_add_test(tc, attendees_delegations);
+	tcase_add_test(tc, attendees_none);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("keep");
 	tcase_add_test(tc, keep_heading_with_text_and_no_widows);

@@ -47,9 +47,11 @@ static void make(fixture *f)
 	f->loose = (bp_person){.id = "x", .name = "Free Agent", .role = "Analyst"};
 }
 
-static char *all_lines(const bp_event *ev, const char *lang, size_t max, int native)
+static char *mode_lines(const bp_event *ev, const char *lang, ag_attendees_mode mode, size_t max,
+                        int native)
 {
-	ag_attendee_opts o = {.language = lang, .max_names = max, .native_names = native};
+	ag_attendee_opts o = {
+	        .language = lang, .mode = mode, .max_names = max, .native_names = native};
 	ag_line *l = NULL;
 	size_t n = ag_attendee_lines(ev, &o, &l);
 	ck_assert_uint_ne(n, (size_t)-1);
@@ -65,6 +67,11 @@ static char *all_lines(const bp_event *ev, const char *lang, size_t max, int nat
 	}
 	ag_lines_free(l, n);
 	return s;
+}
+
+static char *all_lines(const bp_event *ev, const char *lang, size_t max, int native)
+{
+	return mode_lines(ev, lang, AG_ATTENDEES_NAMES, max, native);
 }
 
 START_TEST(attendees_heads_and_full_delegation)
@@ -142,11 +149,92 @@ START_TEST(attendees_native_names_and_none)
 }
 END_TEST
 
+START_TEST(attendees_delegations_counted)
+{
+	fixture f;
+	make(&f);
+	/* Kazakhstan's head as host, the whole of Russia, one of Russia again
+	 * by name (counted once), a person of no delegation, and a delegation
+	 * the dossier names nobody of. */
+	bp_delegation uz = {.id = "uz", .name = "Uzbekistan"};
+	bp_attendee a0 = {.person = &f.kz_head, .role = &f.host};
+	bp_attendee a1 = {.delegation = &f.ru, .role = &f.attendee};
+	bp_attendee a2 = {.person = &f.ru_p[3], .role = &f.attendee};
+	bp_attendee a3 = {.person = &f.loose, .role = &f.attendee};
+	bp_attendee a4 = {.delegation = &uz, .role = &f.host};
+	const bp_attendee *att[] = {&a0, &a1, &a2, &a3, &a4};
+	bp_event ev = {.id = "e", .title = "T", .attendees = att, .n_attendees = 5};
+	char *s = mode_lines(&ev, "en", AG_ATTENDEES_DELEGATIONS, 6, 0);
+	ck_assert_str_eq(s, "Heads of delegation: Head Kz (President of Kazakhstan; Host) and "
+	                    "Head Ru (President, Russia)\n"
+	                    "Delegations: Kazakhstan (1), Russia (12) and Uzbekistan (Host)\n"
+	                    "Other participants: 1\n");
+	ck_assert_ptr_null(strstr(s, "A3"));
+	free(s);
+	/* Russia attending as a whole as host keeps the role beside its count. */
+	a1.role = &f.host;
+	s = mode_lines(&ev, "en", AG_ATTENDEES_DELEGATIONS, 6, 0);
+	ck_assert_ptr_nonnull(strstr(s, "Delegations: Kazakhstan (1), Russia (12; Host) and "
+	                                "Uzbekistan (Host)\n"));
+	free(s);
+}
+END_TEST
+
+START_TEST(attendees_delegations_by_person_in_russian)
+{
+	fixture f;
+	make(&f);
+	/* Only people: the delegation's count is who of it is there, its
+	 * head included; max_names does not cut counts. */
+	bp_attendee a0 = {.person = &f.ru_p[1], .role = &f.attendee};
+	bp_attendee a1 = {.person = &f.loose, .role = &f.attendee};
+	bp_attendee a2 = {.person = &f.ru_p[0], .role = &f.attendee};
+	bp_attendee a3 = {.person = &f.ru_p[2], .role = &f.attendee};
+	bp_attendee a4 = {.person = &f.ru_p[2], .role = &f.attendee};
+	const bp_attendee *att[] = {&a0, &a1, &a2, &a3, &a4};
+	bp_event ev = {.id = "e", .title = "T", .attendees = att, .n_attendees = 5};
+	char *s = mode_lines(&ev, "ru", AG_ATTENDEES_DELEGATIONS, 1, 0);
+	ck_assert_str_eq(s, "Глава делегации: Head Ru (President, Russia)\n"
+	                    "Делегации: Russia (3)\n"
+	                    "Другие участники: 1\n");
+	free(s);
+	/* Nobody attends: no lines. */
+	bp_event empty = {.id = "e", .title = "T"};
+	s = mode_lines(&empty, "en", AG_ATTENDEES_DELEGATIONS, 6, 0);
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+START_TEST(attendees_none)
+{
+	fixture f;
+	make(&f);
+	bp_attendee a0 = {.person = &f.kz_head, .role = &f.host};
+	bp_attendee a1 = {.delegation = &f.ru, .role = &f.attendee};
+	bp_attendee a2 = {.person = &f.loose, .role = &f.attendee};
+	const bp_attendee *att[] = {&a0, &a1, &a2};
+	bp_event ev = {.id = "e", .title = "T", .attendees = att, .n_attendees = 3};
+	ag_attendee_opts o = {.language = "en", .mode = AG_ATTENDEES_NONE, .max_names = 6};
+	ag_line *l = (ag_line *)&o; /* must be overwritten */
+	ck_assert_uint_eq(ag_attendee_lines(&ev, &o, &l), 0);
+	ck_assert_ptr_null(l);
+	ag_lines_free(l, 0);
+	/* The same event in the other modes does have lines. */
+	char *s = mode_lines(&ev, "en", AG_ATTENDEES_NAMES, 6, 0);
+	ck_assert_ptr_nonnull(strstr(s, "Free Agent"));
+	free(s);
+}
+END_TEST
+
 TCase *attendees_tcase(void)
 {
 	TCase *tc = tcase_create("attendees");
 	tcase_add_test(tc, attendees_heads_and_full_delegation);
 	tcase_add_test(tc, attendees_delegations_summary_and_loose_people);
 	tcase_add_test(tc, attendees_native_names_and_none);
+	tcase_add_test(tc, attendees_delegations_counted);
+	tcase_add_test(tc, attendees_delegations_by_person_in_russian);
+	tcase_add_test(tc, attendees_none);
 	return tc;
 }
