@@ -104,6 +104,14 @@ void pm_layout_free(pm_state *st)
 	free(st->prefix_seen);
 	free(st->prefix_seen_w);
 	free(st->title_nat);
+	if (st->fits)
+		for (size_t i = 0; i < st->m.n_cols * PM_FITS; i++)
+			if (st->fits[i].l)
+				g_object_unref(st->fits[i].l);
+	free(st->fits);
+	free(st->n_fits);
+	st->fits = NULL;
+	st->n_fits = NULL;
 	st->prefix_seen = NULL;
 	st->prefix_seen_w = NULL;
 	st->title_nat = NULL;
@@ -292,9 +300,42 @@ static void date_narrow_groups(pm_state *st)
 	}
 }
 
+/* Title c laid out at st->l_title's lines and width.  Plans often ask for
+ * a width an earlier plan tried (the final plan repeats one), so each
+ * column keeps its fits; the layout itself is kept only for the fit asked
+ * last, which is the one make_header_layouts() wants when the search ends
+ * on the plan it picks. */
+static const pm_fit *title_fit(pm_state *st, size_t c)
+{
+	int lines = st->hdr_lines, width = pango_layout_get_width(st->l_title);
+	pm_fit *f = st->fits + c * PM_FITS, *e = NULL;
+	for (int i = 0; i < st->n_fits[c] && !e; i++)
+		if (f[i].lines == lines && f[i].width == width)
+			e = &f[i];
+	if (!e) {
+		PangoLayout *l = pango_layout_copy(st->l_title);
+		if (!l)
+			return NULL;
+		double w, h;
+		measure(st, l, st->m.cols[c].event->title, &w, &h);
+		if (st->n_fits[c] < PM_FITS)
+			e = &f[st->n_fits[c]++];
+		else if ((e = &f[PM_FITS - 1])->l) /* never with the plans tried */
+			g_object_unref(e->l);
+		*e = (pm_fit){lines, width, w, h, pango_layout_is_ellipsized(l) != 0, l};
+	}
+	for (int i = 0; i < st->n_fits[c]; i++)
+		if (&f[i] != e && f[i].l) {
+			g_object_unref(f[i].l);
+			f[i].l = NULL;
+		}
+	return e;
+}
+
 /* The rotated headers: each is its prefix, then its title in what is left
- * of the header length; hdr_len is the longest such block. */
-static int measure_headers(pm_state *st)
+ * of the header length; hdr_len is the longest such block.  A probe stops
+ * at the first title that has to be shortened and returns 1. */
+static int measure_headers(pm_state *st, int probe)
 {
 	const pm_model *m = &st->m;
 	double w, h;
@@ -305,7 +346,10 @@ static int measure_headers(pm_state *st)
 		st->title_nat = malloc((m->n_cols + 1) * sizeof *st->title_nat);
 		st->prefix_seen = calloc(m->n_cols + 1, sizeof *st->prefix_seen);
 		st->prefix_seen_w = calloc(m->n_cols + 1, sizeof *st->prefix_seen_w);
-		if (!st->title_nat || !st->prefix_seen || !st->prefix_seen_w)
+		st->fits = calloc(m->n_cols * PM_FITS + 1, sizeof *st->fits);
+		st->n_fits = calloc(m->n_cols + 1, 1);
+		if (!st->title_nat || !st->prefix_seen || !st->prefix_seen_w || !st->fits ||
+		    !st->n_fits)
 			return -1;
 		for (size_t c = 0; c < m->n_cols; c++)
 			st->title_nat[c] = -1;
@@ -345,8 +389,13 @@ static int measure_headers(pm_state *st)
 		if (st->title_nat[c] <= pango_layout_get_width(st->l_title)) {
 			w = (double)st->title_nat[c] / PANGO_SCALE;
 		} else {
-			measure(st, st->l_title, m->cols[c].event->title, &w, &h);
-			st->hdr_cut += pango_layout_is_ellipsized(st->l_title) != 0;
+			const pm_fit *f = title_fit(st, c);
+			if (!f)
+				return -1;
+			w = f->w;
+			st->hdr_cut += f->cut;
+			if (probe && f->cut)
+				return 1;
 		}
 		if (lead + w > len)
 			len = lead + w;
@@ -401,12 +450,25 @@ static int make_header_layouts(pm_state *st)
 			measure(st, st->l_col_prefix[c], st->header_prefix[c], &pw, &ph);
 		}
 		st->col_lead[c] = pm_header_lead(st, e->status, pw);
-		st->l_col_title[c] =
-		        mk(st, st->hfs, 0, pm_title_width(st, st->col_lead[c]), st->hdr_lines);
-		if (!st->l_col_title[c])
-			return -1;
-		pango_layout_set_auto_dir(st->l_col_title[c], FALSE);
-		measure(st, st->l_col_title[c], e->title, &w, &th);
+		double tw = pm_title_width(st, st->col_lead[c]);
+		/* The plan search's own layout of this title, when it made one
+		 * at this width (titles that fit one line it never lays out). */
+		const pm_fit *f = NULL;
+		int want = tw > 1 ? (int)(tw * PANGO_SCALE) : PANGO_SCALE;
+		for (int i = 0; i < st->n_fits[c] && !f; i++)
+			if (st->fits[c * PM_FITS + i].lines == st->hdr_lines &&
+			    st->fits[c * PM_FITS + i].width == want && st->fits[c * PM_FITS + i].l)
+				f = &st->fits[c * PM_FITS + i];
+		if (f) {
+			st->l_col_title[c] = g_object_ref(f->l);
+			th = f->h;
+		} else {
+			st->l_col_title[c] = mk(st, st->hfs, 0, tw, st->hdr_lines);
+			if (!st->l_col_title[c])
+				return -1;
+			pango_layout_set_auto_dir(st->l_col_title[c], FALSE);
+			measure(st, st->l_col_title[c], e->title, &w, &th);
+		}
 		st->col_bt[c] = th > ph ? th : ph;
 	}
 	return 0;
@@ -541,11 +603,13 @@ static void declare_anchors(pm_state *st)
 	}
 }
 
-enum { PLAN_NARROW = -1, PLAN_LOW = -2, PLAN_NOMEM = -3 };
+enum { PLAN_NARROW = -1, PLAN_LOW = -2, PLAN_NOMEM = -3, PLAN_CUT = -4 };
 
 /* Header geometry, bands and chunks for one header length limit.  Returns
- * the page count or a PLAN_* failure; leaves st describing that plan. */
-static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n_items, size_t *bad)
+ * the page count or a PLAN_* failure; leaves st describing that plan.  A
+ * probe gives up with PLAN_CUT as soon as a title has to be shortened. */
+static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n_items, size_t *bad,
+                 int probe)
 {
 	const pm_model *m = &st->m;
 	free(st->bands);
@@ -581,8 +645,9 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	}
 
 	st->hdr_limit = limit;
-	if (measure_headers(st) != 0)
-		return PLAN_NOMEM;
+	int mh = measure_headers(st, probe);
+	if (mh != 0)
+		return mh > 0 ? PLAN_CUT : PLAN_NOMEM;
 	st->hdr_s = (st->hdr_t / 2 * st->cos_a + st->pad) / st->sin_a;
 	st->header_h = (st->hdr_s + st->hdr_len) * st->sin_a + st->hdr_t / 2 * st->cos_a + st->pad;
 
@@ -753,47 +818,66 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	int n_share = st->header_length_max > 0 ? 1 : 5;
 	int lines_lo = st->header_lines > 0 ? st->header_lines : 1;
 	int lines_hi = st->header_lines > 0 ? st->header_lines : 2;
-	struct {
+	enum { UNTRIED, CUT, PLANNED };
+	struct cand {
 		int lines;
 		double limit;
 		long pages;
 		size_t cut;
-	} tried[10];
-	int n_tried = 0;
-	long fewest = -1;
+		int state;
+	} cand[10];
+	int n_cand = 0;
 	for (int lines = lines_lo; lines <= lines_hi; lines++)
-		for (int k = 0; k < n_share; k++) {
-			long p = plan(st, lines, lmax * share[k], items, n_items, &bad);
-			if (p <= 0)
-				continue;
-			tried[n_tried].lines = lines;
-			tried[n_tried].limit = lmax * share[k];
-			tried[n_tried].pages = p;
-			tried[n_tried++].cut = st->hdr_cut;
-			if (fewest < 0 || p < fewest)
-				fewest = p;
-			/* One page with no title cut: no later candidate can beat the
-			 * first by the rules below, so stop searching. */
-			if (n_tried == 1 && p == 1 && st->hdr_cut == 0)
-				goto searched;
-		}
-searched:
-	/* Up to a tenth more pages may buy legible titles; then the fewest
-	 * shortened titles, one line rather than two, the longest headers. */
-	int best_lines = lines_lo, pick = -1;
-	double best_l = lmax * share[n_share - 1];
-	for (int i = 0; i < n_tried; i++) {
-		if (tried[i].pages > fewest + fewest / 10)
+		for (int k = 0; k < n_share; k++)
+			cand[n_cand++] = (struct cand){lines, lmax * share[k], 0, 0, UNTRIED};
+	/* A one-page plan with no title cut beats every plan after it and
+	 * every plan before it that cuts a title, by the rules below: so first
+	 * only probe each plan for a cut title (one or two titles laid out
+	 * instead of all), and stop at the first such plan. */
+	int last = -1, win = -1;
+	for (int i = 0; i < n_cand && win < 0; i++) {
+		long p = plan(st, cand[i].lines, cand[i].limit, items, n_items, &bad, n_cand > 1);
+		if (p == PLAN_CUT) {
+			cand[i].state = CUT;
 			continue;
-		if (pick < 0 || tried[i].cut < tried[pick].cut ||
-		    (tried[i].cut == tried[pick].cut && tried[i].lines < tried[pick].lines))
-			pick = i;
+		}
+		cand[i] = (struct cand){cand[i].lines, cand[i].limit, p, st->hdr_cut, PLANNED};
+		last = i;
+		if (p == 1 && st->hdr_cut == 0)
+			win = i;
 	}
-	if (pick >= 0) {
-		best_lines = tried[pick].lines;
-		best_l = tried[pick].limit;
+	int pick = win;
+	if (win < 0) {
+		/* None: every plan competes, and those that cut need their pages. */
+		long fewest = -1;
+		for (int i = 0; i < n_cand; i++) {
+			if (cand[i].state == CUT) {
+				long p = plan(st, cand[i].lines, cand[i].limit, items, n_items,
+				              &bad, 0);
+				cand[i] = (struct cand){cand[i].lines, cand[i].limit, p,
+				                        st->hdr_cut, PLANNED};
+				last = i;
+			}
+			if (cand[i].pages > 0 && (fewest < 0 || cand[i].pages < fewest))
+				fewest = cand[i].pages;
+		}
+		/* Up to a tenth more pages may buy legible titles; then the fewest
+		 * shortened titles, one line rather than two, the longest headers. */
+		for (int i = 0; i < n_cand; i++) {
+			if (cand[i].pages <= 0 || cand[i].pages > fewest + fewest / 10)
+				continue;
+			if (pick < 0 || cand[i].cut < cand[pick].cut ||
+			    (cand[i].cut == cand[pick].cut && cand[i].lines < cand[pick].lines))
+				pick = i;
+		}
 	}
-	pages = plan(st, best_lines, best_l, items, n_items, &bad);
+	/* No plan works: the last one of the first line count says why. */
+	if (pick < 0)
+		pick = n_share - 1;
+	if (pick == last)
+		pages = cand[pick].pages; /* st describes it already */
+	else
+		pages = plan(st, cand[pick].lines, cand[pick].limit, items, n_items, &bad, 0);
 	free(items);
 	if (pages == PLAN_NARROW) {
 		h->error(

@@ -27,6 +27,18 @@ typedef enum pm_word {
 } pm_word;
 const char *pm_word_get(const char *language, pm_word w);
 
+/* One event title laid out for one header plan (layout.c): its lines and
+ * width in Pango units, its block's size and whether it was shortened.  The
+ * plan search tries up to ten; the plan finally chosen draws the very
+ * layouts its search measured. */
+typedef struct pm_fit {
+	int lines, width;
+	double w, h;
+	int cut;
+	PangoLayout *l;
+} pm_fit;
+enum { PM_FITS = 10 };
+
 /* One entry of the legend, placed at layout time. */
 typedef struct pm_legend_item {
 	int kind;    /* PM_LEG_* */
@@ -111,6 +123,8 @@ typedef struct pm_state {
 	int *title_nat;
 	char **prefix_seen;
 	double *prefix_seen_w;
+	pm_fit *fits;          /* per column, PM_FITS (layout.c) */
+	unsigned char *n_fits; /* per column */
 } pm_state;
 
 /* options.c */
