@@ -1,11 +1,11 @@
 /*
  * draw.c — paints one page of the matrix: the caption ("Events 19–36 of
- * 150"), the rotated event headers with their links to the agenda, the day
- * or track groups, the rows with their labels, marks and totals, and the
- * legend.  Backgrounds first, then rules, then ink, so that nothing hides
- * a mark.  The cell loop allocates nothing and shapes no text: ● marks are
- * circles collected into one path per style, and the few text marks reuse
- * their role's layout.
+ * 150"), the rotated event headers with their links to the agenda (on
+ * the band's first page), the day or track groups, the rows with their
+ * labels, marks and totals, and the legend.  Backgrounds first, then
+ * rules, then ink, so that nothing hides a mark.  The cell loop allocates
+ * nothing and shapes no text: ● marks are circles collected into one path
+ * per style, and the few text marks reuse their role's layout.
  */
 #include "matrix.h"
 #include "paginate.h"
@@ -97,6 +97,7 @@ typedef struct page_geo {
 	size_t c0, c1; /* columns of the band */
 	size_t i0, i1; /* model rows on the page */
 	int cont;      /* starts with a repeated heading */
+	int first;     /* the band's first page: its headers link to the agenda */
 	int total_row; /* ends with the totals row */
 	double x_cols, x_tot, x_end;
 	double hb, yg; /* header bottom, grid top */
@@ -212,8 +213,14 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		cairo_save(cr);
 		cairo_translate(cr, xc, g->hb);
 		cairo_rotate(cr, -st->angle * PM_PI / 180);
-		st->host->anchor_name("event", e->id, anchor, sizeof anchor);
-		int linked = st->host->link_begin(st->s, cr, anchor);
+		/* Linked once, where the band first appears: on continuation
+		 * pages the same links (an annotation and a structure element
+		 * each in cairo 1.16) were a megabyte of a 90-page matrix. */
+		int linked = 0;
+		if (g->first) {
+			st->host->anchor_name("event", e->id, anchor, sizeof anchor);
+			linked = st->host->link_begin(st->s, cr, anchor);
+		}
 		if (mark > 0)
 			pm_draw_dot(st, cr, st->hdr_s + st->mark_r * 1.3, 0, 0, e->status);
 		if (prefix) {
@@ -534,6 +541,7 @@ int pm_draw(pm_state *st, cairo_t *cr, int page)
 	if (g.i1 > m->n_rows)
 		g.i1 = m->n_rows;
 	g.cont = g.i0 < m->n_rows && st->cont_h[g.i0] > 0;
+	g.first = chunk == 0;
 	g.x_cols = st->label_w;
 	g.x_tot = g.x_cols + (g.c1 - g.c0) * st->col_w;
 	g.x_end = g.x_tot + st->total_w;

@@ -473,6 +473,42 @@ START_TEST(header_links)
 }
 END_TEST
 
+/* A matrix of several pages per band links each header once, on the
+ * band's first page (the same link on every continuation page cost cairo
+ * an annotation and a structure element each), in either page order. */
+START_TEST(header_links_once)
+{
+	char *dos = big_dossier(150, 5, 40), *pdf;
+	const char *orders[] = {"order = \"down\";", "order = \"across\";"};
+	for (int o = 0; o < 2; o++) {
+		/* The matrix alone: several bands of several pages. */
+		bpt_result r = render(dos, orders[o], "portrait", "en", &pdf);
+		ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+		bpt_free(&r);
+		int pages = bpt_pdf_pages(pdf), firsts = 0;
+		for (int p = 1; p <= pages; p++) {
+			char *t = bpt_pdf_text(pdf, p, p);
+			firsts += strstr(t, " of 40 (continued)") == NULL;
+			free(t);
+		}
+		ck_assert_int_gt(firsts, 1);
+		ck_assert_int_gt(pages, firsts);
+		char opts[160];
+		snprintf(opts, sizeof opts, "%s }, { plugin = \"agenda_summary\";", orders[o]);
+		r = render(dos, opts, "portrait", "en", &pdf);
+		ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+		bpt_free(&r);
+		int with = event_links(pdf);
+		snprintf(opts, sizeof opts, "%s enabled = false; }, { plugin = \"agenda_summary\";",
+		         orders[o]);
+		r = render(dos, opts, "portrait", "en", &pdf);
+		ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+		bpt_free(&r);
+		ck_assert_int_eq(with - event_links(pdf), 40);
+	}
+}
+END_TEST
+
 /* The shipped example's matrix: one landscape page. */
 START_TEST(example)
 {
@@ -521,6 +557,7 @@ TCase *pmt_big_case(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, big_matrix);
 	tcase_add_test(tc, order_across);
+	tcase_add_test(tc, header_links_once);
 	return tc;
 }
 
