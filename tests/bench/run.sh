@@ -20,10 +20,19 @@
 #             exported to BUILD-src first
 #   PEERS_DIR the peers' harness (default /work/shared/bench/peers, then
 #             ../shared/bench/peers); without it the floor columns are n/a
+#   PEERS     the other peers to run in this run, on the same content, when
+#             their harness is installed in BUILD/peers (default: typst
+#             reportlab latex weasyprint; "" for none).  Install it once with
+#             `tests/bench/run.sh --install-peers` (apt-get + npm ci of the
+#             peers' own install.sh, on a copy: about 2 minutes).
+#   PEER_RUNS hyperfine runs per peer and dataset (default 3; WeasyPrint takes
+#             about 45 s a run at n2000-m40)
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${RUNS:-5}
+PEERS=${PEERS-typst reportlab latex weasyprint}
+PEER_RUNS=${PEER_RUNS:-3}
 DATASETS=${DATASETS:-"example n200-m40 n2000-m40 n20000-m40 n200-m1000"}
 BATCH=${BATCH:-1000}
 BUILD=${BUILD:-$here/build-bench}
@@ -33,6 +42,16 @@ for p in /work/shared/bench/peers "$here/../shared/bench/peers"; do
 done
 export SOURCE_DATE_EPOCH=1759795200 # the example's document.date: same bytes every run
 export LC_ALL=C.UTF-8
+# What turns our full pack into the peers' content (see the floor rows).
+# Section 4 is agenda_summary in the example's job and in gen.py's.
+PEERS_CONTENT="--skip contents --set sections.[4].attendees=\"none\""
+
+if [ "${1:-}" = --install-peers ]; then # a copy of the harness, installed by its own script
+	[ -n "$peers" ] || { echo "run.sh: no peers' harness (set PEERS_DIR)" >&2; exit 2; }
+	rm -rf "$BUILD/peers" && mkdir -p "$BUILD" && cp -r "$peers" "$BUILD/peers" && chmod -R u+w "$BUILD/peers" &&
+		sh "$BUILD/peers/install.sh" || { echo "run.sh: installing the peers failed" >&2; exit 2; }
+	exit 0
+fi
 
 need_pkg() { # command package: install Debian's package when the command is missing
 	command -v "$1" >/dev/null 2>&1 && return 0
@@ -133,16 +152,53 @@ for ds in $DATASETS; do
 	fi
 	[ -n "$floor" ] || continue
 	fin=$(floor_input "$ds") || continue
+	# The peers' content: what the floor draws (cover, programme, matrix,
+	# agenda with topics, outcomes and notes), so no contents page and no
+	# attendee lists in the agenda; the same job otherwise.
+	pout=$work/out/$ds-peers.pdf
+	echo "== briefpack $ds, the peers' content" >&2
+	measure "bp-$ds-peers" "'$bin' render '$job' $PEERS_CONTENT -o '$pout' -q" || continue
+	k=$ds-peers
+	T[$k]=$med C[$k]=$cpu RSS[$k]=$rss B[$k]=$(stat -c %s "$pout")
 	fout=$work/out/floor-$ds.pdf
 	echo "== floor $ds" >&2
 	if measure "floor-$ds" "'$floor' '$fin' '$fout'"; then
 		fbytes=$(stat -c %s "$fout")
 		printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %s | %s | %s |\n' "$ds" \
-			"${T[$ds]}" "$med" "${C[$ds]}" "$cpu" "$(pages_of "$out")" "$(pages_of "$fout")" "${RSS[$ds]}" "$rss" \
-			"$(ratio "${T[$ds]}" "$med")" "$(ratio "${C[$ds]}" "$cpu")" "$(ratio "${RSS[$ds]}" "$rss")" "$(ratio "${B[$ds]}" "$fbytes")" >>"$cmp"
+			"${T[$k]}" "$med" "${C[$k]}" "$cpu" "$(pages_of "$pout")" "$(pages_of "$fout")" "${RSS[$k]}" "$rss" \
+			"$(ratio "${T[$k]}" "$med")" "$(ratio "${C[$k]}" "$cpu")" "$(ratio "${RSS[$k]}" "$rss")" "$(ratio "${B[$k]}" "$fbytes")" >>"$cmp"
 		T[floor-$ds]=$med C[floor-$ds]=$cpu B[floor-$ds]=$fbytes
 	fi
 done
+
+# ---- the other peers, on the same content, in this run ----------------------
+pdir=$BUILD/peers
+peer_cmd() { # peer in out -> the peer's whole JSON-to-PDF pipeline (as its run.sh has it)
+	case $1 in
+	reportlab) echo "/usr/bin/python3 '$pdir/gen/rl.py' '$2' '$3'" ;;
+	weasyprint) echo "/usr/bin/python3 '$pdir/gen/weasy.py' '$2' '$3'" ;;
+	latex) echo "'$pdir/gen/latex.sh' '$2' '$3'" ;;
+	typst) echo "node '$pdir/gen/typst.mjs' '$2' '$3'" ;;
+	esac
+}
+ran_peers=
+if [ -n "$PEERS" ] && [ -n "$floor" ] && [ -d "$pdir/node_modules/@myriaddreamin" ]; then
+	for ds in $DATASETS; do
+		[ -n "${T[floor-$ds]:-}" ] || continue
+		case $ds in example | n200-m40 | n2000-m40) ;; *) continue ;; esac # the peers' own datasets
+		fin=$(floor_input "$ds") || continue
+		for peer in $PEERS; do
+			cmd=$(peer_cmd "$peer" "$fin" "$work/out/$peer-$ds.pdf")
+			[ -n "$cmd" ] || { echo "run.sh: unknown peer $peer" >&2; continue; }
+			echo "== $peer $ds" >&2
+			RUNS=$PEER_RUNS measure "$peer-$ds" "$cmd" || continue
+			T[$peer-$ds]=$med C[$peer-$ds]=$cpu
+			ran_peers="$ran_peers $peer"
+		done
+	done
+elif [ -n "$PEERS" ]; then
+	echo "run.sh: the other peers are not installed in $pdir (tests/bench/run.sh --install-peers); only the floor runs" >&2
+fi
 
 # ---- batch ------------------------------------------------------------------
 batch_row=
@@ -191,26 +247,26 @@ cat "$rows"
 [ -n "$batch_row" ] && echo "$batch_row"
 if [ -s "$cmp" ]; then
 	echo
-	echo "Against the floor (shared/bench/peers gen/floor.c, same content from its data/dushanbe.json and gen/scale.py, measured in this run):"
+	echo "Against the floor (shared/bench/peers gen/floor.c, measured in this run), on the same content: the floor reads its data/dushanbe.json and gen/scale.py's data; briefpack renders the same facts from our dossiers with \`$PEERS_CONTENT\` (no contents page, no attendee lists in the agenda — the floor draws neither):"
 	echo
 	echo '| dataset | briefpack s | floor s | bp CPU s | floor CPU s | pages bp | pages floor | RSS bp MiB | RSS floor MiB | time ×floor | CPU ×floor | RSS ×floor | bytes ×floor |'
 	echo '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 	cat "$cmp"
 fi
-if [ -n "$peers" ] && [ -f "$peers/results/table.md" ]; then
+if [ -n "$ran_peers" ]; then
 	echo
-	echo "Other peers, from the peers' recorded run ($peers/results/table.md, $(sed -n 's/^date: \([^ ]*\).*/\1/p' "$peers/results/versions.txt" 2>/dev/null); not this run: the ratios compare across runs):"
+	echo "The peers in this run, on the same content (their harness's commands and data; median wall seconds of $PEER_RUNS runs; ×: the peer's time over briefpack's):"
 	echo
-	echo '| dataset | briefpack s (this run) | typst s | reportlab s | pdflatex s | weasyprint s | typst ÷ briefpack |'
-	echo '|---|---:|---:|---:|---:|---:|---:|'
-	for ds in example n200-m40 n2000-m40; do
-		[ -n "${T[$ds]:-}" ] || continue
-		key=$ds && [ "$ds" = example ] && key=dushanbe
-		awk -F'|' -v k="$key" -v ds="$ds" -v bp="${T[$ds]}" '
-			{ gsub(/ /, "", $2); gsub(/ /, "", $3); gsub(/ /, "", $4) }
-			$3 == k { t[$2] = $4 }
-			END { printf "| %s | %s | %s | %s | %s | %s | %.1f |\n", ds, bp, t["typst"], t["reportlab"], t["latex"], t["weasyprint"], t["typst"] / bp }
-		' "$peers/results/table.md"
+	printf '| dataset | briefpack | floor'; for p in $PEERS; do printf ' | %s | ×' "$p"; done; echo ' |'
+	printf '|---|---:|---:'; for p in $PEERS; do printf '|---:|---:'; done; echo '|'
+	for ds in $DATASETS; do
+		[ -n "${T[$ds-peers]:-}" ] || continue
+		case $ds in example | n200-m40 | n2000-m40) ;; *) continue ;; esac
+		printf '| %s | %s | %s' "$ds" "${T[$ds-peers]}" "${T[floor-$ds]:-n/a}"
+		for p in $PEERS; do
+			printf ' | %s | %s' "${T[$p-$ds]:-n/a}" "$(awk -v a="${T[$p-$ds]:-}" -v b="${T[$ds-peers]}" 'BEGIN { if (a == "") print "n/a"; else printf "%.1f", a / b }')"
+		done
+		echo ' |'
 	done
 fi
 # The issue's targets, from this run's figures.
@@ -220,15 +276,18 @@ echo '|---|---|---|'
 tgt() { printf '| %s | %s | %s |\n' "$1" "$2" "$(awk "BEGIN { print ($3) ? \"yes\" : \"**no**\" }" 2>/dev/null || echo n/a)"; }
 for ds in example n2000-m40; do
 	[ -n "${T[floor-$ds]:-}" ] || continue
-	tgt "$ds within 1.2× the floor (wall)" "$(ratio "${T[$ds]}" "${T[floor-$ds]}")×" "${T[$ds]} <= 1.2 * ${T[floor-$ds]}"
-	tgt "$ds within 1.2× the floor (CPU)" "$(ratio "${C[$ds]}" "${C[floor-$ds]}")×" "${C[$ds]} <= 1.2 * ${C[floor-$ds]}"
+	k=$ds-peers
+	tgt "$ds within 1.2× the floor (wall)" "$(ratio "${T[$k]}" "${T[floor-$ds]}")×" "${T[$k]} <= 1.2 * ${T[floor-$ds]}"
+	tgt "$ds within 1.2× the floor (CPU)" "$(ratio "${C[$k]}" "${C[floor-$ds]}")×" "${C[$k]} <= 1.2 * ${C[floor-$ds]}"
 done
 for ds in $DATASETS; do
-	[ -n "${B[floor-$ds]:-}" ] && tgt "$ds PDF no larger than the floor's" "${B[$ds]} vs ${B[floor-$ds]} bytes" "${B[$ds]} <= ${B[floor-$ds]}"
+	[ -n "${B[floor-$ds]:-}" ] && tgt "$ds PDF no larger than the floor's" "${B[$ds-peers]} vs ${B[floor-$ds]} bytes" "${B[$ds-peers]} <= ${B[floor-$ds]}"
 done
 [ -n "${T[n20000-m40]:-}" ] && [ -n "${T[n2000-m40]:-}" ] &&
 	tgt "n20000-m40 ≤ 11× n2000-m40 (wall; CPU $(ratio "${C[n20000-m40]}" "${C[n2000-m40]}")×)" "$(ratio "${T[n20000-m40]}" "${T[n2000-m40]}")×" "${T[n20000-m40]} <= 11 * ${T[n2000-m40]}"
 [ -n "${RSS[example]:-}" ] && tgt "example peak < 40 MB" "${RSS[example]} MiB" "${RSS[example]} * 1.048576 < 40"
 [ -n "${RSS[n2000-m40]:-}" ] && tgt "n2000-m40 peak < 120 MB" "${RSS[n2000-m40]} MiB" "${RSS[n2000-m40]} * 1.048576 < 120"
+[ -n "${T[typst-example]:-}" ] && tgt "example at least 3× faster than Typst" "$(ratio "${T[typst-example]}" "${T[example-peers]}")×" "${T[typst-example]} >= 3 * ${T[example-peers]}"
+[ -n "${T[typst-n2000-m40]:-}" ] && tgt "n2000-m40 at least 10× faster than Typst" "$(ratio "${T[typst-n2000-m40]}" "${T[n2000-m40-peers]}")×" "${T[typst-n2000-m40]} >= 10 * ${T[n2000-m40-peers]}"
 [ -n "${T[batch]:-}" ] && tgt "batch ≥ 200 packs/s" "$(awk -v n="$BATCH" -v t="${T[batch]}" 'BEGIN { printf "%.0f", n / t }') packs/s" "$BATCH / ${T[batch]} >= 200"
 exit 0
