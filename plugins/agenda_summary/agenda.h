@@ -57,14 +57,14 @@ typedef struct ag_group {
 	char key[24]; /* "2025-10-09", "2025-12" or a track id's group */
 	char anchor[AG_ANCHOR_MAX];
 	const bp_track *track; /* group_by = "track"; NULL for "other events" */
-	PangoLayout *cont;     /* "… (continued)" */
+	PangoLayout *cont;     /* "… (continued)"; NULL until needed */
 	double cont_height;
 } ag_group;
 
 typedef struct ag_event {
 	const bp_event *ev;
 	char anchor[AG_ANCHOR_MAX];
-	PangoLayout *cont;
+	PangoLayout *cont; /* "… (continued)"; NULL until needed */
 	double cont_height;
 	int shown; /* has a heading in this section */
 } ag_event;
@@ -91,6 +91,7 @@ typedef struct agenda {
 	size_t n_blocks, cap_blocks;
 	fl_block *fl;
 	fl_result flow;
+	GHashTable *shared; /* blocks.c: one layout per distinct text and style */
 } agenda;
 
 /* section.c */
@@ -103,8 +104,15 @@ ag_block *ag_block_add(agenda *a, ag_kind kind, double space_before, unsigned fl
  * block's lines become the layout's lines. */
 int ag_block_set_text(agenda *a, ag_block *b, const char *utf8, const bp_text_style *st, double x,
                       size_t bold_bytes);
+/* A layout of utf8 (a new reference: g_object_unref it), shared with
+ * every other use of the same text in the same style: never change it. */
 PangoLayout *ag_text(agenda *a, const char *utf8, int heading, double size, int bold, int italic,
                      double width, int max_lines);
+/* A layout of its own, which setup(l, arg) changes (attributes, indent)
+ * before the text goes in, so that it is laid out once. */
+PangoLayout *ag_text_own(agenda *a, const char *utf8, int heading, double size, int bold,
+                         int italic, double width, int max_lines,
+                         void (*setup)(PangoLayout *l, void *arg), void *arg);
 double ag_height(agenda *a, PangoLayout *l);
 void ag_bold_prefix(PangoLayout *l, size_t bytes);
 void ag_blocks_free(agenda *a);
@@ -115,8 +123,11 @@ int ag_build_content(agenda *a);
  * the section. */
 int ag_add_group(agenda *a, char *label, const char *key, const char *anchor_id,
                  const bp_track *track);
-/* The heading block of group gi, and its "continued" line. */
+/* The heading block of group gi. */
 int ag_group_heading(agenda *a, int gi);
+/* The height of the "continued" heading of a group (level 0) or an event
+ * (level 1), made on first use; the flow's fl_cont_height_fn. */
+double ag_cont_height(agenda *a, int level, int id);
 
 /* topic_index.c */
 int ag_build_topic_index(agenda *a);

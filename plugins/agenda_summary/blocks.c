@@ -1,11 +1,36 @@
 /*
  * blocks.c — making agenda_summary's blocks: text through host->text(),
  * measured line by line so the flow engine can cut between lines.
+ *
+ * Pango 1.50 itemizes, shapes and breaks a whole layout again on any
+ * change (text, width, attributes, indent), and shaping is most of the
+ * section's time.  So a layout is set up completely before its text goes
+ * in, never changed once measured, and made once per section for each
+ * distinct text and style: the same topic, subheading, "time to be
+ * confirmed" or attendee line under many events is one shared layout,
+ * drawn wherever it appears.  The share lives as long as the section's
+ * layout (ag_blocks_free), never across packs.
  */
 #include "agenda.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* One distinct text in one style, measured once. */
+typedef struct ag_shared {
+	PangoLayout *l;
+	double *lines; /* heights of its lines (ag_block_set_text), or NULL */
+	size_t n_lines;
+} ag_shared;
+
+static void shared_free(gpointer p)
+{
+	ag_shared *sh = p;
+	g_object_unref(sh->l);
+	free(sh->lines);
+	g_free(sh);
+}
 
 ag_block *ag_block_add(agenda *a, ag_kind kind, double space_before, unsigned flags, int group,
                        int event)
@@ -28,17 +53,78 @@ ag_block *ag_block_add(agenda *a, ag_kind kind, double space_before, unsigned fl
 	return b;
 }
 
+/* A new layout of st, with the first bold_bytes bytes in bold (a label
+ * such as "Delegations: "), set up before the text goes in so that it is
+ * laid out once, with everything. */
+static PangoLayout *fresh(agenda *a, const char *utf8, const bp_text_style *st, size_t bold_bytes)
+{
+	if (!bold_bytes)
+		return a->h->text(a->s, utf8 ? utf8 : "", st);
+	PangoLayout *l = a->h->text(a->s, "", st);
+	if (l) {
+		ag_bold_prefix(l, bold_bytes);
+		a->h->text_set(a->s, l, utf8 ? utf8 : "");
+	}
+	return l;
+}
+
+/* The shared layout of utf8 in st (see the top of the file). */
+static ag_shared *shared(agenda *a, const char *utf8, const bp_text_style *st, size_t bold_bytes)
+{
+	if (!a->shared)
+		a->shared = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, shared_free);
+	/* Every field of the style, exactly (%a), and the text. */
+	char *key = g_strdup_printf("%d %a %d %d %a %d %d %zu|%s", st->heading, st->size, st->bold,
+	                            st->italic, st->width, st->max_lines, (int)st->align,
+	                            bold_bytes, utf8 ? utf8 : "");
+	ag_shared *sh = g_hash_table_lookup(a->shared, key);
+	if (sh) {
+		g_free(key);
+		return sh;
+	}
+	PangoLayout *l = fresh(a, utf8, st, bold_bytes);
+	if (!l) {
+		g_free(key);
+		return NULL;
+	}
+	sh = g_new0(ag_shared, 1);
+	sh->l = l;
+	g_hash_table_insert(a->shared, key, sh);
+	return sh;
+}
+
+static bp_text_style style(int heading, double size, int bold, int italic, double width,
+                           int max_lines)
+{
+	return (bp_text_style){.heading = heading,
+	                       .size = size,
+	                       .bold = bold,
+	                       .italic = italic,
+	                       .width = width,
+	                       .max_lines = max_lines,
+	                       .align = BP_ALIGN_LEFT};
+}
+
 PangoLayout *ag_text(agenda *a, const char *utf8, int heading, double size, int bold, int italic,
                      double width, int max_lines)
 {
-	bp_text_style st = {.heading = heading,
-	                    .size = size,
-	                    .bold = bold,
-	                    .italic = italic,
-	                    .width = width,
-	                    .max_lines = max_lines,
-	                    .align = BP_ALIGN_LEFT};
-	return a->h->text(a->s, utf8 ? utf8 : "", &st);
+	bp_text_style st = style(heading, size, bold, italic, width, max_lines);
+	ag_shared *sh = shared(a, utf8, &st, 0);
+	return sh ? g_object_ref(sh->l) : NULL;
+}
+
+PangoLayout *ag_text_own(agenda *a, const char *utf8, int heading, double size, int bold,
+                         int italic, double width, int max_lines,
+                         void (*setup)(PangoLayout *l, void *arg), void *arg)
+{
+	bp_text_style st = style(heading, size, bold, italic, width, max_lines);
+	PangoLayout *l = a->h->text(a->s, "", &st);
+	if (l) {
+		if (setup)
+			setup(l, arg);
+		a->h->text_set(a->s, l, utf8 ? utf8 : "");
+	}
+	return l;
 }
 
 double ag_height(agenda *a, PangoLayout *l)
@@ -79,14 +165,19 @@ static int measure_lines(PangoLayout *l, double **out, size_t *n)
 int ag_block_set_text(agenda *a, ag_block *b, const char *utf8, const bp_text_style *st, double x,
                       size_t bold_bytes)
 {
-	b->text = a->h->text(a->s, utf8 ? utf8 : "", st);
 	b->x = x;
-	if (!b->text)
+	ag_shared *sh = shared(a, utf8, st, bold_bytes);
+	if (!sh)
 		return -1;
-	/* Before measuring: bold type is wider and may wrap differently. */
-	if (bold_bytes)
-		ag_bold_prefix(b->text, bold_bytes);
-	return measure_lines(b->text, &b->lines, &b->n_lines);
+	if (!sh->lines && measure_lines(sh->l, &sh->lines, &sh->n_lines) != 0)
+		return -1;
+	b->lines = malloc(sh->n_lines * sizeof *b->lines);
+	if (!b->lines)
+		return -1;
+	memcpy(b->lines, sh->lines, sh->n_lines * sizeof *b->lines);
+	b->n_lines = sh->n_lines;
+	b->text = g_object_ref(sh->l);
+	return 0;
 }
 
 /* Makes the first `bytes` bytes bold (a label such as "Delegations: ")
@@ -140,4 +231,7 @@ void ag_blocks_free(agenda *a)
 	free(a->fl);
 	a->fl = NULL;
 	fl_result_free(&a->flow);
+	if (a->shared)
+		g_hash_table_destroy(a->shared);
+	a->shared = NULL;
 }

@@ -151,13 +151,20 @@ static char *time_text(agenda *a, const bp_event *ev, int *tbc)
 	return g_string_free(out, FALSE);
 }
 
-static void strike(PangoLayout *l)
+/* ag_text_own setups: run before the text goes in. */
+static void strike(PangoLayout *l, void *arg)
 {
+	(void)arg;
 	PangoAttrList *old = pango_layout_get_attributes(l);
 	PangoAttrList *al = old ? pango_attr_list_copy(old) : pango_attr_list_new();
 	pango_attr_list_insert(al, pango_attr_strikethrough_new(TRUE));
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);
+}
+
+static void indent(PangoLayout *l, void *arg)
+{
+	pango_layout_set_indent(l, (int)(*(const double *)arg * PANGO_SCALE));
 }
 
 static int event_heading(agenda *a, int gi, int ei)
@@ -169,13 +176,27 @@ static int event_heading(agenda *a, int gi, int ei)
 		return -1;
 	b->x = a->time_col;
 	char *tt = time_text(a, ev, &b->time_tbc);
-	b->time = ag_text(a, tt, 0, b->time_tbc ? S * 0.85 : S, !b->time_tbc, b->time_tbc,
-	                  a->time_col - S, 0);
+	b->time = NULL;
+	if (!b->time_tbc) {
+		/* measure_time_column made this text unwrapped: when it fits the
+		 * column, wrapping it would change nothing but cost a layout. */
+		double w = 0;
+		b->time = ag_text(a, tt, 0, S, 1, 0, 0, 0);
+		if (b->time)
+			a->h->text_size(b->time, &w, NULL);
+		if (b->time && w > a->time_col - S) {
+			g_object_unref(b->time);
+			b->time = NULL;
+		}
+	}
+	if (!b->time)
+		b->time = ag_text(a, tt, 0, b->time_tbc ? S * 0.85 : S, !b->time_tbc, b->time_tbc,
+		                  a->time_col - S, 0);
 	g_free(tt);
 	double time_h = ag_height(a, b->time);
-	b->text = ag_text(a, ev->title, 1, S * 1.12, 1, 0, col, 3);
-	if (b->text && ev->status == BP_STATUS_CANCELLED)
-		strike(b->text);
+	b->text = ev->status == BP_STATUS_CANCELLED
+	                  ? ag_text_own(a, ev->title, 1, S * 1.12, 1, 0, col, 3, strike, NULL)
+	                  : ag_text(a, ev->title, 1, S * 1.12, 1, 0, col, 3);
 	double right_h = ag_height(a, b->text);
 	/* The status chip opens the details line, which is indented for it. */
 	double chip_w = 0, chip_h = 0;
@@ -203,9 +224,10 @@ static int event_heading(agenda *a, int gi, int ei)
 	b->meta_y = right_h + S * 0.2;
 	b->chip_y = b->meta_y;
 	if (meta->len) {
-		b->meta = ag_text(a, meta->str, 0, S * 0.9, 0, 0, col, 3);
+		double in = chip_w + S * 0.5;
+		b->meta = b->chip ? ag_text_own(a, meta->str, 0, S * 0.9, 0, 0, col, 3, indent, &in)
+		                  : ag_text(a, meta->str, 0, S * 0.9, 0, 0, col, 3);
 		if (b->meta && b->chip) {
-			pango_layout_set_indent(b->meta, (int)((chip_w + S * 0.5) * PANGO_SCALE));
 			double first = ag_height(a, b->meta) / pango_layout_get_line_count(b->meta);
 			b->chip_y = b->meta_y + (first - chip_h) / 2;
 		}
@@ -329,12 +351,36 @@ int ag_group_heading(agenda *a, int gi)
 	b->height = ag_height(a, b->text) + S * 0.6;
 	b->lines[0] = b->height;
 	b->n_lines = 1;
-	/* "Thursday 9 October 2025 (continued)" for pages that start inside. */
-	char *c = g_strdup_printf("%s %s", g->label, a->h->label(a->s, BP_LABEL_CONTINUED));
-	g->cont = ag_text(a, c, 1, S * 1.1, 1, 0, a->width - swatch, 1);
-	g_free(c);
-	g->cont_height = ag_height(a, g->cont) + S * 0.9;
-	return g->cont ? 0 : -1;
+	return 0;
+}
+
+/* "Thursday 9 October 2025 (continued)" and "Talks (continued)" for pages
+ * that start inside a group or an event: made only when the flow asks for
+ * one, as most are never needed. */
+double ag_cont_height(agenda *a, int level, int id)
+{
+	double S = a->theme->body_size;
+	if (level == 0) {
+		ag_group *g = &a->groups[id];
+		if (!g->cont) {
+			double swatch = g->track && g->track->has_color ? S * 1.3 : 0;
+			char *c = g_strdup_printf("%s %s", g->label,
+			                          a->h->label(a->s, BP_LABEL_CONTINUED));
+			g->cont = ag_text(a, c, 1, S * 1.1, 1, 0, a->width - swatch, 1);
+			g_free(c);
+			g->cont_height = ag_height(a, g->cont) + S * 0.9;
+		}
+		return g->cont_height;
+	}
+	ag_event *ae = &a->events[id];
+	if (!ae->cont) {
+		char *c = g_strdup_printf("%s %s", ae->ev->title,
+		                          a->h->label(a->s, BP_LABEL_CONTINUED));
+		ae->cont = ag_text(a, c, 0, S * 0.9, 0, 1, a->width - a->time_col, 1);
+		g_free(c);
+		ae->cont_height = ag_height(a, ae->cont) + S * 0.5;
+	}
+	return ae->cont_height;
 }
 
 /* The time column fits the widest exact time (and date, by track) of the
@@ -397,12 +443,6 @@ int ag_build_content(agenda *a)
 			rc = event_heading(a, (int)g, (int)e);
 			if (rc == 0)
 				rc = event_body(a, (int)g, (int)e);
-			ag_event *ae = &a->events[e];
-			char *c = g_strdup_printf("%s %s", ae->ev->title,
-			                          a->h->label(a->s, BP_LABEL_CONTINUED));
-			ae->cont = ag_text(a, c, 0, S * 0.9, 0, 1, a->width - a->time_col, 1);
-			g_free(c);
-			ae->cont_height = ag_height(a, ae->cont) + S * 0.5;
 		}
 	}
 	free(of);

@@ -136,7 +136,6 @@ static void draw_index_row(agenda *a, cairo_t *cr, const ag_block *b, const fl_p
 		hairline(a, cr, y - b->space_before / 2, 0, a->width);
 	color(cr, p->first == 0 ? a->theme->text : a->theme->muted);
 	show(cr, b->text, 0, y);
-	bp_text_style num = {.size = S};
 	for (size_t i = p->first; i < p->first + p->count; i++) {
 		const ag_entry *en = &b->entries[i];
 		if (en->event == (size_t)-1) {
@@ -152,7 +151,7 @@ static void draw_index_row(agenda *a, cairo_t *cr, const ag_block *b, const fl_p
 		int page = a->h->anchor_page(a->s, anchor);
 		char buf[32];
 		snprintf(buf, sizeof buf, "%d", page);
-		PangoLayout *l = a->h->text(a->s, page > 0 ? buf : "–", &num);
+		PangoLayout *l = ag_text(a, page > 0 ? buf : "–", 0, S, 0, 0, 0, 0);
 		if (l) {
 			double w, h;
 			a->h->text_size(l, &w, &h);
@@ -169,8 +168,11 @@ static void draw_index_row(agenda *a, cairo_t *cr, const ag_block *b, const fl_p
 static void draw_cont(agenda *a, cairo_t *cr, const fl_piece *p)
 {
 	double S = a->theme->body_size;
+	ag_cont_height(a, p->cont_level, p->cont_id); /* made by now, unless out of memory */
 	if (p->cont_level == 0) {
 		const ag_group *g = &a->groups[p->cont_id];
+		if (!g->cont)
+			return;
 		double x = g->track && g->track->has_color ? S * 1.3 : 0;
 		if (x > 0) {
 			cairo_set_source_rgb(cr, g->track->color.r, g->track->color.g,
@@ -182,7 +184,7 @@ static void draw_cont(agenda *a, cairo_t *cr, const fl_piece *p)
 		color(cr, a->theme->accent);
 		show(cr, g->cont, x, p->y);
 		hairline(a, cr, p->y + p->height - S * 0.45, 0, a->width);
-	} else {
+	} else if (a->events[p->cont_id].cont) {
 		color(cr, a->theme->muted);
 		show(cr, a->events[p->cont_id].cont, a->time_col, p->y);
 	}

@@ -89,8 +89,7 @@ void *ag_create(const bp_host *h, bp_section *s)
 
 static double cont_height(void *ctx, int level, int id)
 {
-	agenda *a = ctx;
-	return level == 0 ? a->groups[id].cont_height : a->events[id].cont_height;
+	return ag_cont_height(ctx, level, id);
 }
 
 static void declare_anchors(agenda *a)
