@@ -19,14 +19,15 @@ static PangoContext *ctx;
 static char conf_path[4096];
 
 /* Installed: PREFIX/share/briefpack/fonts/fonts.conf beside PREFIX/bin;
- * in a build tree: the source tree's fonts/fonts.conf. */
+ * in a build tree: <build>/fonts/fonts.conf (fonts/CMakeLists.txt puts the
+ * font set there as it is installed). */
 static const char *find_config(void)
 {
 	snprintf(conf_path, sizeof conf_path, "%s/../%s/fonts/fonts.conf", paths_exe_dir(),
 	         BP_DATA_INSTALL_REL);
 	if (paths_is_file(conf_path))
 		return conf_path;
-	snprintf(conf_path, sizeof conf_path, "%s/fonts.conf", BP_SOURCE_FONTS_DIR);
+	snprintf(conf_path, sizeof conf_path, "%s/fonts.conf", BP_BUILD_FONTS_DIR);
 	if (paths_is_file(conf_path))
 		return conf_path;
 	snprintf(conf_path, sizeof conf_path, "%s/fonts/fonts.conf", BP_DATA_INSTALL_DIR);
