@@ -97,7 +97,9 @@ void pm_layout_free(pm_state *st)
 	free(st->group_w);
 	free(st->group_short_w);
 	st->group_w = st->group_short_w = NULL;
-	st->cont_done_w = -1;
+	free(st->head_cont);
+	free(st->head_cont_w);
+	st->head_cont = st->head_cont_w = NULL;
 	if (st->prefix_seen)
 		for (size_t i = 0; i < st->m.n_cols; i++)
 			free(st->prefix_seen[i]);
@@ -228,10 +230,33 @@ static int measure_rows(pm_state *st, double text_w)
 	return 0;
 }
 
-/* The repeated "Alphaland (continued)" headings carry no marks, so they
- * may run across the whole table: measured at the narrowest band's width,
- * they are the extra height a chunk starting inside a delegation needs. */
-static void measure_continued(pm_state *st, pm_item *items)
+/* The repeated "Alphaland (continued)" heading above a chunk that starts
+ * inside delegation g (its heading row): it carries no marks, so it may
+ * run across the whole table, and is measured at the narrowest band's
+ * width (cont_w), once per width. */
+static double continued_h(pm_state *st, size_t g)
+{
+	if (st->head_cont_w[g] == st->cont_w)
+		return st->head_cont[g];
+	const pm_row *r = &st->m.rows[g];
+	const char *name = r->delegation ? r->delegation->name
+	                                 : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s %s", name, st->host->label(st->s, BP_LABEL_CONTINUED));
+	double w, h;
+	measure(st, st->l_cont, buf, &w, &h);
+	st->head_cont_w[g] = st->cont_w;
+	return st->head_cont[g] = h + 2 * st->pad;
+}
+
+/* Rows into page-high chunks.  pm_paginate_rows() reads a row's repeated
+ * heading height only where a chunk starts at that row, so the rows go in
+ * with the heights known at this width (0 for the others); a chunk found
+ * starting inside a delegation not measured yet has its heading measured
+ * and the rows are paginated again.  The chunks before the first unknown
+ * start are final in every pass, so the last pass gives what paginating
+ * with every height known gives, having measured only the starts'. */
+static long paginate_rows(pm_state *st, pm_item *items, size_t n_items, double cap, size_t *bad)
 {
 	const pm_model *m = &st->m;
 	size_t narrowest = m->n_cols;
@@ -239,32 +264,47 @@ static void measure_continued(pm_state *st, pm_item *items)
 		if (st->bands[b + 1] - st->bands[b] < narrowest)
 			narrowest = st->bands[b + 1] - st->bands[b];
 	st->cont_w = st->label_w + narrowest * st->col_w + st->total_w - 2 * st->pad;
-	/* Most plans tried have the same narrowest band: measured already. */
-	if (st->cont_w == st->cont_done_w) {
-		for (size_t i = 0; i < m->n_rows; i++)
-			items[i].cont = st->cont_h[i];
-		return;
-	}
-	st->cont_done_w = st->cont_w;
 	set_width(st->l_cont, st->cont_w);
-	char buf[512];
-	const char *cont = st->host->label(st->s, BP_LABEL_CONTINUED);
-	double w, h, heading_cont = 0;
 	for (size_t i = 0; i < m->n_rows; i++) {
-		const pm_row *r = &m->rows[i];
-		if (r->kind == PM_ROW_HEADING) {
-			const char *name = r->delegation
-			                           ? r->delegation->name
-			                           : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
-			snprintf(buf, sizeof buf, "%s %s", name, cont);
-			measure(st, st->l_cont, buf, &w, &h);
-			heading_cont = h + 2 * st->pad;
-			st->cont_h[i] = 0;
-		} else {
-			st->cont_h[i] = r->group >= 0 ? heading_cont : 0;
-		}
-		items[i].cont = st->cont_h[i];
+		int g = m->rows[i].kind == PM_ROW_PERSON ? m->rows[i].group : -1;
+		items[i].cont = g >= 0 && st->head_cont_w[g] == st->cont_w ? st->head_cont[g] : 0;
 	}
+	long n;
+	for (int all = 0;;) {
+		free(st->chunks);
+		st->chunks = NULL;
+		n = pm_paginate_rows(items, n_items, cap, &st->chunks, bad);
+		if (n == -1 && !all) {
+			/* Which row cannot fit is certain only with every height. */
+			for (size_t i = 0; i < m->n_rows; i++)
+				if (m->rows[i].kind == PM_ROW_PERSON && m->rows[i].group >= 0)
+					items[i].cont = continued_h(st, (size_t)m->rows[i].group);
+			all = 1;
+			continue;
+		}
+		if (n < 0)
+			return n;
+		int again = 0;
+		for (long k = 1; k < n; k++) {
+			size_t s = st->chunks[k];
+			if (s >= m->n_rows || m->rows[s].kind != PM_ROW_PERSON ||
+			    m->rows[s].group < 0)
+				continue;
+			size_t g = (size_t)m->rows[s].group;
+			if (st->head_cont_w[g] == st->cont_w && items[s].cont == st->head_cont[g])
+				continue;
+			double h = continued_h(st, g);
+			for (size_t i = g + 1; i < m->n_rows && m->rows[i].group == (int)g; i++)
+				if (m->rows[i].kind == PM_ROW_PERSON)
+					items[i].cont = h;
+			again = 1;
+		}
+		if (!again)
+			break;
+	}
+	for (size_t i = 0; i < m->n_rows; i++)
+		st->cont_h[i] = items[i].cont;
+	return n;
 }
 
 /* Marks the day groups too narrow to name their day in the group row:
@@ -673,9 +713,8 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	if (st->n_bands < 0)
 		return PLAN_NOMEM;
 
-	measure_continued(st, items);
 	double cap = st->frame.height - st->caption_h - st->header_h - st->group_h - st->legend_h;
-	st->n_chunks = pm_paginate_rows(items, n_items, cap, &st->chunks, bad);
+	st->n_chunks = paginate_rows(st, items, n_items, cap, bad);
 	if (st->n_chunks == -1)
 		return PLAN_LOW;
 	if (st->n_chunks < 0)
@@ -725,12 +764,16 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->l_message = mk(st, 0, 0, frame->width, 0);
 	st->row_h = calloc(m->n_rows + 1, sizeof *st->row_h);
 	st->cont_h = calloc(m->n_rows + 1, sizeof *st->cont_h);
+	st->head_cont = calloc(m->n_rows + 1, sizeof *st->head_cont);
+	st->head_cont_w = malloc((m->n_rows + 1) * sizeof *st->head_cont_w);
+	for (size_t i = 0; st->head_cont_w && i < m->n_rows; i++)
+		st->head_cont_w[i] = -1;
 	st->row_y = calloc(m->n_rows + 2, sizeof *st->row_y);
 	st->group_dated = calloc(m->n_groups + 1, 1);
 	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_cont || !st->l_title ||
 	    !st->l_prefix || !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption ||
-	    !st->l_legend || !st->l_message || !st->row_h || !st->cont_h || !st->row_y ||
-	    !st->group_dated || make_role_layouts(st) != 0) {
+	    !st->l_legend || !st->l_message || !st->row_h || !st->cont_h || !st->head_cont ||
+	    !st->head_cont_w || !st->row_y || !st->group_dated || make_role_layouts(st) != 0) {
 		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}

@@ -116,7 +116,8 @@ typedef struct pm_state {
 	size_t n_numval;
 	double *group_w;       /* per group, its 3 name forms' widths (< 0: not measured) */
 	double *group_short_w; /* per group, its short date's width (date_narrow_groups) */
-	double cont_done_w;    /* cont_w measure_continued last measured at (< 0: none) */
+	double *head_cont;     /* per heading row: its "(continued)" height... */
+	double *head_cont_w;   /* ...measured at this cont_w (< 0: not yet) */
 	/* Per column, for the header plans tried (layout.c): the title's
 	 * width on one line (Pango units, -1: not measured), and the last
 	 * prefix measured with its width. */
