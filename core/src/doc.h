@@ -54,6 +54,12 @@ struct doc {
 	size_t n_entries;
 	int total_pages;
 	cairo_surface_t *pdf; /* the PDF surface while drawing, else NULL */
+	/* The header and footer texts that repeat on every page, shaped once
+	 * per band width (render.c): the banner, the document title, the
+	 * organisation, and the title of the section band_sec. */
+	double band_w;
+	PangoLayout *band_banner, *band_title, *band_org, *band_sec_title;
+	const bp_section *band_sec;
 	GHashTable *missing_reported;
 };
 

@@ -52,9 +52,33 @@ static void set_color(cairo_t *cr, bp_color c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
+/* Drops the band layouts kept for the pages drawn so far. */
+static void bands_forget(doc *d)
+{
+	PangoLayout **all[] = {&d->band_banner, &d->band_title, &d->band_org, &d->band_sec_title};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		if (*all[i]) {
+			g_object_unref(*all[i]);
+			*all[i] = NULL;
+		}
+	d->band_sec = NULL;
+	d->band_w = 0;
+}
+
+/* *slot, made with `text` and `st` unless it already is. */
+static PangoLayout *band_text(bp_section *s, PangoLayout **slot, const char *text,
+                              const bp_text_style *st)
+{
+	if (!*slot)
+		*slot = doc_host.text(s, text, st);
+	return *slot;
+}
+
 /* Header: classification banner, then the document title (left) and the
  * section title (right) over a rule.  Footer: a rule, "Page X of Y" on the
- * right, the pack's date on the left, then the banner again. */
+ * right, the pack's date on the left, then the banner again.  Only "Page X
+ * of Y" changes from page to page: the other texts are shaped once for
+ * each band width (and the section title once per section). */
 static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 {
 	const job *j = d->j;
@@ -62,30 +86,35 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 	doc_bands(d, &head, &foot);
 	double x = j->margin[3], w = s->page_w - j->margin[1] - j->margin[3];
 	double top = j->margin[0], bottom = s->page_h - j->margin[2];
+	if (w != d->band_w) {
+		bands_forget(d);
+		d->band_w = w;
+	}
+	if (s != d->band_sec && d->band_sec_title) {
+		g_object_unref(d->band_sec_title);
+		d->band_sec_title = NULL;
+	}
+	d->band_sec = s;
 	/* Half the width each, so long titles are cut rather than collide. */
 	bp_text_style st = {.size = fs, .width = w * 0.58, .max_lines = 1};
 	bp_text_style banner = {
 	        .size = fs * 1.05, .bold = 1, .width = w, .max_lines = 1, .align = BP_ALIGN_CENTER};
 	double y = top;
 	if (j->doc.classification) {
-		PangoLayout *b = doc_host.text(s, j->doc.classification, &banner);
+		PangoLayout *b = band_text(s, &d->band_banner, j->doc.classification, &banner);
 		set_color(cr, j->theme.banner);
 		cairo_move_to(cr, x, y);
 		pango_cairo_show_layout(cr, b);
 		cairo_move_to(cr, x, bottom - line);
 		pango_cairo_show_layout(cr, b);
-		g_object_unref(b);
 		y += line;
 	}
 	set_color(cr, j->theme.muted);
-	PangoLayout *l = doc_host.text(s, j->doc.title, &st);
-	text_at(cr, l, x, y, BP_ALIGN_LEFT, w);
-	g_object_unref(l);
+	text_at(cr, band_text(s, &d->band_title, j->doc.title, &st), x, y, BP_ALIGN_LEFT, w);
 	st.width = w * 0.4;
 	st.align = BP_ALIGN_RIGHT;
-	l = doc_host.text(s, s->title, &st);
-	text_at(cr, l, x + w * 0.6, y, BP_ALIGN_LEFT, w * 0.4);
-	g_object_unref(l);
+	text_at(cr, band_text(s, &d->band_sec_title, s->title, &st), x + w * 0.6, y, BP_ALIGN_LEFT,
+	        w * 0.4);
 	set_color(cr, j->theme.grid);
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, x, top + head - 4);
@@ -98,16 +127,15 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 	set_color(cr, j->theme.muted);
 	st.align = BP_ALIGN_LEFT;
 	st.width = w * 0.5;
-	l = doc_host.text(
+	PangoLayout *l = doc_host.text(
 	        s, i18n_page_of(j->doc.language, page_abs, d->total_pages, buf, sizeof buf), &st);
 	text_at(cr, l, x, fy + 3, BP_ALIGN_RIGHT, w);
 	g_object_unref(l);
-	if (j->doc.organisation || j->doc.author) {
-		l = doc_host.text(s, j->doc.organisation ? j->doc.organisation : j->doc.author,
-		                  &st);
-		text_at(cr, l, x, fy + 3, BP_ALIGN_LEFT, w);
-		g_object_unref(l);
-	}
+	if (j->doc.organisation || j->doc.author)
+		text_at(cr,
+		        band_text(s, &d->band_org,
+		                  j->doc.organisation ? j->doc.organisation : j->doc.author, &st),
+		        x, fy + 3, BP_ALIGN_LEFT, w);
 }
 
 /* ---- numbering and entries ---------------------------------------------- */
@@ -236,6 +264,7 @@ static void free_doc(doc *d)
 		g_hash_table_destroy(d->by_name);
 	if (d->missing_reported)
 		g_hash_table_destroy(d->missing_reported);
+	bands_forget(d);
 	free(d->entries);
 	free(d->entry_mem);
 	dossier_free(d->dos);
