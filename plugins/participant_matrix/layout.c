@@ -88,6 +88,12 @@ void pm_layout_free(pm_state *st)
 				g_object_unref(st->l_row[i]);
 	free(st->l_row);
 	st->l_row = NULL;
+	for (size_t i = 0; i < st->n_hdr_form; i++)
+		if (st->hdr_form[i])
+			cairo_pattern_destroy(st->hdr_form[i]);
+	free(st->hdr_form);
+	st->hdr_form = NULL;
+	st->n_hdr_form = 0;
 	for (size_t i = 0; i < st->n_numval; i++)
 		if (st->l_numval[i])
 			g_object_unref(st->l_numval[i]);
@@ -127,6 +133,9 @@ void pm_layout_free(pm_state *st)
 	st->group_dated = NULL;
 	free(st->chunks);
 	free(st->bands);
+	for (size_t i = 0; st->legend_items && i < st->n_legend; i++)
+		if (st->legend_items[i].l)
+			g_object_unref(st->legend_items[i].l);
 	free(st->legend_items);
 	st->header_prefix = NULL;
 	st->l_role = NULL;
@@ -441,7 +450,8 @@ static int measure_headers(pm_state *st, int probe)
 			len = lead + w;
 	}
 	if (st->totals) {
-		measure(st, st->l_total_hdr, st->host->label(st->s, BP_LABEL_TOTAL), &w, &h);
+		/* Its text was set once, in pm_layout(). */
+		st->host->text_size(st->l_total_hdr, &w, &h);
 		if (w > len)
 			len = w;
 	}
@@ -561,7 +571,14 @@ static void build_legend(pm_state *st)
 			snprintf(buf, sizeof buf, pm_word_get(st->lang, PM_W_TIMES), text);
 			text = buf;
 		}
-		measure(st, st->l_legend, text, &w, &h);
+		/* Kept for drawing: the legend repeats on every page. */
+		it[i].l = pango_layout_copy(st->l_legend);
+		if (!it[i].l) {
+			st->n_legend = i;
+			st->legend_h = 0;
+			return;
+		}
+		measure(st, it[i].l, text, &w, &h);
 		if (h > lh)
 			lh = h;
 		double iw = (it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES ? 0 : box) + w;
@@ -783,6 +800,8 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	for (size_t i = 0; i < sizeof ltr / sizeof *ltr; i++)
 		pango_layout_set_auto_dir(ltr[i], FALSE);
 	double w, lh;
+	/* "Total" heads the totals column on every page: shaped once. */
+	st->host->text_set(s, st->l_total_hdr, h->label(s, BP_LABEL_TOTAL));
 	measure(st, st->l_caption, "Hg", &w, &lh);
 	st->caption_h = lh + st->pad * 3;
 
@@ -824,6 +843,7 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		st->num_row_w = row_num_w;
 		st->num_col_w = col_num_w;
 		st->num_h = num_h;
+		/* l_head keeps "Total" for the totals row of every page. */
 		measure(st, st->l_head, h->label(s, BP_LABEL_TOTAL), &w, &lh);
 		st->total_label_h = lh;
 	} else {

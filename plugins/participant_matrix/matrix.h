@@ -46,6 +46,7 @@ typedef struct pm_legend_item {
 	const char *text;
 	double x, w;
 	int line;
+	PangoLayout *l; /* its words, shaped once (layout.c) */
 } pm_legend_item;
 enum { PM_LEG_ROLE, PM_LEG_LIGHT, PM_LEG_TENTATIVE, PM_LEG_CANCELLED, PM_LEG_TEXT, PM_LEG_TIMES };
 
@@ -111,6 +112,10 @@ typedef struct pm_state {
 	 * is on every page of the row (reshaping names was a third of the
 	 * drawing time). */
 	PangoLayout **l_row;
+	/* Per band, on vector pages after its first: its headers recorded
+	 * once and painted as one form (NULL: not recorded yet). */
+	cairo_pattern_t **hdr_form;
+	size_t n_hdr_form;
 	/* Per total value: its number, shaped on first use (few distinct). */
 	PangoLayout **l_numval;
 	size_t n_numval;
