@@ -8,6 +8,7 @@
 
 #include "attendees.h"
 #include "flow.h"
+#include "lines.h"
 #include "words.h"
 
 #include <briefpack/plugin.h>
@@ -34,9 +35,10 @@ typedef struct ag_entry {
 
 typedef struct ag_block {
 	ag_kind kind;
-	PangoLayout *text; /* the main text; NULL for index rows */
-	double x;          /* left edge of the text column */
-	double *lines;     /* heights of the flow units (lines of text, entries) */
+	PangoLayout *text;   /* the main text; NULL for index rows */
+	const ag_para *para; /* its lines when broken here (lines.h; shared, not owned) */
+	double x;            /* left edge of the text column */
+	double *lines;       /* heights of the flow units (lines of text, entries) */
 	size_t n_lines;
 	unsigned flags;
 	double space_before;

@@ -4,4 +4,5 @@
 #include <check.h>
 TCase *flow_tcase(void);
 TCase *attendees_tcase(void);
+TCase *lines_tcase(void);
 #endif

@@ -1,0 +1,186 @@
+/*
+ * lines.c — agenda_summary's own line breaking of simple paragraphs (see
+ * lines.h for why and when).
+ */
+#include "lines.h"
+
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ag_para_simple(const char *utf8)
+{
+	if (!utf8 || !*utf8)
+		return 0;
+	const char *p = utf8;
+	gunichar prev = 0;
+	while (*p) {
+		gunichar c = g_utf8_get_char(p);
+		int ok = (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x0300) ||
+		         (c >= 0x0370 && c < 0x0483) || (c >= 0x048A && c < 0x0530) ||
+		         (c >= 0x2010 && c < 0x2028) || (c >= 0x2030 && c < 0x2045);
+		/* Hyphens: a break after one changes how Pango measures it. */
+		if (!ok || c == '-' || c == 0xAD || c == 0x2010 || c == 0x2011 ||
+		    (c == ' ' && prev == ' '))
+			return 0;
+		prev = c;
+		p = g_utf8_next_char(p);
+	}
+	return prev != ' ';
+}
+
+static void free_runs(GSList *runs)
+{
+	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
+}
+
+/* The glyphs of bytes [b0, b1) of the unwrapped line, as runs; each glyph
+ * of a run after the first moved right by the width before it, so that
+ * every run is drawn from the line's start. */
+static GSList *cut(const char *text, PangoLayoutLine *line, int b0, int b1, int zero_last, int *top,
+                   int *height)
+{
+	GSList *runs = NULL;
+	int x = 0, lo = 0, hi = 0, any = 0;
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		int i0 = gi->item->offset, i1 = i0 + gi->item->length;
+		if (i1 <= b0 || i0 >= b1)
+			continue;
+		PangoGlyphItem *c = pango_glyph_item_copy(gi);
+		if (b0 > i0)
+			pango_glyph_item_free(pango_glyph_item_split(c, text, b0 - i0));
+		if (b1 < i1) {
+			PangoGlyphItem *part =
+			        pango_glyph_item_split(c, text, b1 - c->item->offset);
+			pango_glyph_item_free(c);
+			c = part;
+		}
+		runs = g_slist_prepend(runs, c);
+	}
+	runs = g_slist_reverse(runs);
+	/* Pango gives the space a wrapped line ends with no width and no
+	 * glyph (zero_line_final_space). */
+	if (zero_last && runs) {
+		PangoGlyphString *g = ((PangoGlyphItem *)g_slist_last(runs)->data)->glyphs;
+		if (g->num_glyphs > 0) {
+			g->glyphs[g->num_glyphs - 1].geometry.width = 0;
+			g->glyphs[g->num_glyphs - 1].glyph = PANGO_GLYPH_EMPTY;
+		}
+	}
+	for (GSList *r = runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		PangoRectangle log;
+		pango_glyph_string_extents(gi->glyphs, gi->item->analysis.font, NULL, &log);
+		if (!any || log.y < lo)
+			lo = log.y;
+		if (!any || log.y + log.height > hi)
+			hi = log.y + log.height;
+		any = 1;
+		int w = pango_glyph_string_get_width(gi->glyphs);
+		for (int i = 0; x && i < gi->glyphs->num_glyphs; i++)
+			gi->glyphs->glyphs[i].geometry.x_offset += x;
+		x += w;
+	}
+	*top = lo;
+	*height = hi - lo;
+	return runs;
+}
+
+ag_para *ag_para_new(PangoLayout *l, int width)
+{
+	if (width <= 0 || pango_layout_get_line_count(l) != 1)
+		return NULL;
+	const char *text = pango_layout_get_text(l);
+	int n = pango_layout_get_character_count(l), n_attrs = 0;
+	const PangoLogAttr *at = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+	PangoLayoutLine *line = pango_layout_get_line_readonly(l, 0);
+	if (n <= 0 || n_attrs < n + 1 || !line)
+		return NULL;
+	int *w = calloc((size_t)n, sizeof *w);
+	ag_para *p = calloc(1, sizeof *p);
+	if (!w || !p) {
+		free(w);
+		free(p);
+		return NULL;
+	}
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *gi = r->data;
+		long off = g_utf8_pointer_to_offset(text, text + gi->item->offset);
+		pango_glyph_item_get_logical_widths(gi, text, w + off);
+	}
+	size_t cap = 0;
+	int s = 0;
+	while (s < n) {
+		/* The last break where the line, less its final space, fits. */
+		int sum = 0, best = -1;
+		for (int c = s; c < n; c++) {
+			sum += w[c];
+			int q = c + 1;
+			if (q == n) {
+				if (sum <= width)
+					best = n;
+				break;
+			}
+			if (!at[q].is_line_break)
+				continue;
+			if (sum - (at[q - 1].is_white ? w[q - 1] : 0) > width)
+				break;
+			best = q;
+		}
+		if (best < 0)
+			goto fail; /* a word wider than the line */
+		if (p->n_lines == cap) {
+			cap = cap ? cap * 2 : 4;
+			ag_pline *nl = realloc(p->lines, cap * sizeof *nl);
+			if (!nl)
+				goto fail;
+			p->lines = nl;
+		}
+		ag_pline *pl = &p->lines[p->n_lines++];
+		int b0 = (int)(g_utf8_offset_to_pointer(text, s) - text);
+		int b1 = (int)(g_utf8_offset_to_pointer(text, best) - text);
+		pl->runs = cut(text, line, b0, b1, best < n && at[best - 1].is_white, &pl->top,
+		               &pl->height);
+		s = best;
+	}
+	free(w);
+	p->l = g_object_ref(l);
+	return p;
+fail:
+	free(w);
+	for (size_t i = 0; i < p->n_lines; i++)
+		free_runs(p->lines[i].runs);
+	free(p->lines);
+	free(p);
+	return NULL;
+}
+
+void ag_para_free(ag_para *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n_lines; i++)
+		free_runs(p->lines[i].runs);
+	free(p->lines);
+	if (p->l)
+		g_object_unref(p->l);
+	free(p);
+}
+
+void ag_para_show(cairo_t *cr, const ag_para *p, double x, double y, size_t first, size_t count)
+{
+	const char *text = pango_layout_get_text(p->l);
+	int top = 0; /* Pango units from the top of line `first` */
+	for (size_t i = first; i < first + count && i < p->n_lines; i++) {
+		const ag_pline *pl = &p->lines[i];
+		/* Every run from the same point, as show_layout_line does: its
+		 * glyphs already carry their place on the line. */
+		double base = (double)(top - pl->top) / PANGO_SCALE;
+		for (GSList *r = pl->runs; r; r = r->next) {
+			cairo_move_to(cr, x, y + base);
+			pango_cairo_show_glyph_item(cr, text, r->data);
+		}
+		top += pl->height;
+	}
+}

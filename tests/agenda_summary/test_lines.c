@@ -1,0 +1,176 @@
+/*
+ * test_lines.c — agenda_summary's own line breaking (lines.c compiled in)
+ * against Pango's: on many generated paragraphs at many widths, the same
+ * lines, the same glyphs, the same heights and baselines, and the same PDF
+ * bytes when drawn.
+ */
+#include "../../plugins/agenda_summary/lines.h"
+#include "test_agenda_summary.h"
+
+#include <cairo-pdf.h>
+#include <check.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const words[] = {
+        "Republic", "of",        "Jorvania",  "(12),",      "Karakumia", "Minister", "Economy;",
+        "Aziz",     "I.",        "—",         "and",        "7",         "others",   "Ambassador",
+        "(Deputy",  "Affairs),", "Aziz—Lola", "well–known", "a/b",       "p.)",      "Юсуф",
+        "Министр",  "«слово»",   "Ærø",       "Ελλάδα",     "naïve",     "“quoted”", "x…"};
+
+static PangoContext *context(void)
+{
+	PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	pango_context_set_round_glyph_positions(ctx, FALSE);
+	return ctx;
+}
+
+/* "Label: w w w …", the label bold, as agenda_summary sets attendee lines. */
+static PangoLayout *make(PangoContext *ctx, const char *text, int width, int label_bytes)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_from_string("Noto Sans 9.5");
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	if (width > 0)
+		pango_layout_set_width(l, width);
+	PangoAttrList *al = pango_attr_list_new();
+	PangoAttribute *b = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+	b->start_index = 0;
+	b->end_index = (guint)label_bytes;
+	pango_attr_list_insert(al, b);
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+static void paragraph(char *buf, size_t n, unsigned *seed)
+{
+	g_strlcpy(buf, "Delegations:", n);
+	int len = 3 + (int)(rand_r(seed) % 50);
+	for (int k = 0; k < len; k++) {
+		g_strlcat(buf, " ", n);
+		g_strlcat(buf, words[rand_r(seed) % (sizeof words / sizeof *words)], n);
+	}
+	/* A doubled space from "Affairs)," is not simple: keep the test's
+	 * paragraphs simple. */
+	for (char *p; (p = strstr(buf, "  "));)
+		memmove(p, p + 1, strlen(p));
+}
+
+static cairo_status_t sink(void *closure, const unsigned char *data, unsigned int length)
+{
+	g_byte_array_append(closure, data, length);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF of a paragraph drawn by Pango's lines or by ours. */
+static GByteArray *pdf(PangoLayout *wrapped, const ag_para *para)
+{
+	GByteArray *out = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(sink, out, 595, 842);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2025-10-07T00:00:00Z");
+	cairo_t *cr = cairo_create(s);
+	double x = 37.7, y = 101.3;
+	if (para) {
+		ag_para_show(cr, para, x, y, 0, para->n_lines);
+	} else {
+		PangoLayoutIter *it = pango_layout_get_iter(wrapped);
+		do {
+			PangoRectangle log;
+			pango_layout_iter_get_line_extents(it, NULL, &log);
+			cairo_move_to(cr, x + (double)log.x / PANGO_SCALE,
+			              y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+			pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	return out;
+}
+
+START_TEST(lines_match_pango)
+{
+	PangoContext *ctx = context();
+	unsigned seed = 7;
+	char buf[2048];
+	int multi = 0;
+	for (int i = 0; i < 300; i++) {
+		paragraph(buf, sizeof buf, &seed);
+		ck_assert_msg(ag_para_simple(buf), "not simple: %s", buf);
+		int width = (int)(120 + rand_r(&seed) % 380) * PANGO_SCALE;
+		PangoLayout *wrapped = make(ctx, buf, width, 12);
+		PangoLayout *one = make(ctx, buf, -1, 12);
+		ag_para *p = ag_para_new(one, width);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_int_eq((int)p->n_lines, pango_layout_get_line_count(wrapped));
+		multi += p->n_lines > 1;
+		PangoLayoutIter *it = pango_layout_get_iter(wrapped);
+		size_t k = 0;
+		do {
+			PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+			const ag_pline *pl = &p->lines[k];
+			int y0, y1;
+			pango_layout_iter_get_line_yrange(it, &y0, &y1);
+			ck_assert_int_eq(y1 - y0, pl->height);
+			ck_assert_int_eq(pango_layout_iter_get_baseline(it) - y0, -pl->top);
+			ck_assert_int_eq((int)g_slist_length(ln->runs),
+			                 (int)g_slist_length(pl->runs));
+			const PangoGlyphItem *first = pl->runs->data;
+			ck_assert_int_eq(first->item->offset, ln->start_index);
+			k++;
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		/* Drawn, byte for byte the same PDF. */
+		GByteArray *a = pdf(wrapped, NULL), *b = pdf(NULL, p);
+		ck_assert_msg(a->len == b->len && memcmp(a->data, b->data, a->len) == 0,
+		              "PDF differs for width %d: %s", width / PANGO_SCALE, buf);
+		g_byte_array_unref(a);
+		g_byte_array_unref(b);
+		ag_para_free(p);
+		g_object_unref(one);
+		g_object_unref(wrapped);
+	}
+	ck_assert_int_gt(multi, 200); /* the test does wrap */
+	g_object_unref(ctx);
+}
+END_TEST
+
+START_TEST(lines_simple_or_not)
+{
+	ck_assert(ag_para_simple("Heads of delegation: Vladimir Putin (President of Russia)"));
+	ck_assert(ag_para_simple("Делегации: Russia (3) и Kazakhstan (1)"));
+	ck_assert(!ag_para_simple(""));
+	ck_assert(!ag_para_simple("Russian-Tajik talks"));   /* hyphen */
+	ck_assert(!ag_para_simple("two  spaces"));           /* doubled space */
+	ck_assert(!ag_para_simple("trailing "));             /* trailing space */
+	ck_assert(!ag_para_simple("line\nbreak"));           /* control */
+	ck_assert(!ag_para_simple("מדינת ישראל"));           /* right to left */
+	ck_assert(!ag_para_simple("中文 text"));             /* CJK */
+	ck_assert(!ag_para_simple("zero\xe2\x80\x8bwidth")); /* U+200B */
+	/* A word wider than the line: Pango breaks it between characters,
+	 * so ours declines. */
+	PangoContext *ctx = context();
+	PangoLayout *one = make(ctx, "Label: Pneumonoultramicroscopicsilicovolcanoconiosis", -1, 6);
+	ck_assert_ptr_null(ag_para_new(one, 60 * PANGO_SCALE));
+	ag_para *p = ag_para_new(one, 600 * PANGO_SCALE);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq(p->n_lines, 1);
+	ag_para_free(p);
+	g_object_unref(one);
+	g_object_unref(ctx);
+}
+END_TEST
+
+TCase *lines_tcase(void)
+{
+	TCase *tc = tcase_create("lines");
+	tcase_add_test(tc, lines_match_pango);
+	tcase_add_test(tc, lines_simple_or_not);
+	return tc;
+}
