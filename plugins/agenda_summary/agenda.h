@@ -35,8 +35,8 @@ typedef struct ag_entry {
 
 typedef struct ag_block {
 	ag_kind kind;
-	PangoLayout *text;   /* the main text; NULL for index rows */
-	const ag_para *para; /* its lines when broken here (lines.h; shared, not owned) */
+	PangoLayout *text;   /* the main text; NULL for index rows and when para is set */
+	const ag_para *para; /* a paragraph broken here (lines.h; shared, not owned) */
 	double x;            /* left edge of the text column */
 	double *lines;       /* heights of the flow units (lines of text, entries) */
 	size_t n_lines;

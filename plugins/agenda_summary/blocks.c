@@ -21,16 +21,17 @@
 
 /* One distinct text in one style, measured once. */
 typedef struct ag_shared {
-	PangoLayout *l;
-	ag_para *para; /* paragraphs broken here (lines.h), or NULL */
-	double *lines; /* heights of its lines (ag_block_set_text), or NULL */
+	PangoLayout *l; /* NULL for a paragraph broken here */
+	ag_para *para;  /* a paragraph broken here (lines.h), or NULL */
+	double *lines;  /* heights of its lines (ag_block_set_text), or NULL */
 	size_t n_lines;
 } ag_shared;
 
 static void shared_free(gpointer p)
 {
 	ag_shared *sh = p;
-	g_object_unref(sh->l);
+	if (sh->l)
+		g_object_unref(sh->l);
 	ag_para_free(sh->para);
 	free(sh->lines);
 	g_free(sh);
@@ -110,8 +111,8 @@ static ag_shared *shared(agenda *a, const char *utf8, const bp_text_style *st, s
 		return sh;
 	}
 	ag_para *para = paragraph ? own_lines(a, utf8, st, bold_bytes) : NULL;
-	PangoLayout *l = para ? g_object_ref(para->l) : fresh(a, utf8, st, bold_bytes);
-	if (!l) {
+	PangoLayout *l = para ? NULL : fresh(a, utf8, st, bold_bytes);
+	if (!l && !para) {
 		g_free(key);
 		return NULL;
 	}
@@ -213,7 +214,7 @@ int ag_block_set_text(agenda *a, ag_block *b, const char *utf8, const bp_text_st
 		return -1;
 	memcpy(b->lines, sh->lines, sh->n_lines * sizeof *b->lines);
 	b->n_lines = sh->n_lines;
-	b->text = g_object_ref(sh->l);
+	b->text = sh->l ? g_object_ref(sh->l) : NULL;
 	b->para = sh->para;
 	return 0;
 }

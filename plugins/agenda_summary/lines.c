@@ -34,6 +34,48 @@ static void free_runs(GSList *runs)
 	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
 }
 
+/* Bytes [b0, b1) of run gi: a new glyph item, as pango_glyph_item_split()
+ * would cut it, but copying only its own glyphs (splitting a copy of the
+ * whole run for every line made long paragraphs quadratic). */
+static PangoGlyphItem *slice(const char *text, const PangoGlyphItem *gi, int b0, int b1)
+{
+	const PangoItem *it = gi->item;
+	int i0 = it->offset, i1 = i0 + it->length;
+	b0 = b0 > i0 ? b0 : i0;
+	b1 = b1 < i1 ? b1 : i1;
+	PangoItem *item = pango_item_copy((PangoItem *)it);
+	if (b0 > i0) {
+		int chars = (int)g_utf8_pointer_to_offset(text + i0, text + b0);
+		pango_item_free(pango_item_split(item, b0 - i0, chars));
+	}
+	if (b1 < i1) {
+		int chars = (int)g_utf8_pointer_to_offset(text + b0, text + b1);
+		PangoItem *head = pango_item_split(item, b1 - b0, chars);
+		pango_item_free(item);
+		item = head;
+	}
+	/* Left to right: glyphs in text order, clusters as byte offsets. */
+	const PangoGlyphString *g = gi->glyphs;
+	int g0 = 0, g1;
+	while (g0 < g->num_glyphs && g->log_clusters[g0] < b0 - i0)
+		g0++;
+	g1 = g0;
+	while (g1 < g->num_glyphs && g->log_clusters[g1] < b1 - i0)
+		g1++;
+	PangoGlyphItem *out = g_slice_new0(PangoGlyphItem);
+	out->item = item;
+	out->glyphs = pango_glyph_string_new();
+	pango_glyph_string_set_size(out->glyphs, g1 - g0);
+	for (int i = g0; i < g1; i++) {
+		out->glyphs->glyphs[i - g0] = g->glyphs[i];
+		out->glyphs->log_clusters[i - g0] = g->log_clusters[i] - (b0 - i0);
+	}
+	out->y_offset = gi->y_offset;
+	out->start_x_offset = b0 == i0 ? gi->start_x_offset : 0;
+	out->end_x_offset = b1 == i1 ? gi->end_x_offset : 0;
+	return out;
+}
+
 /* The glyphs of bytes [b0, b1) of the unwrapped line, as runs; each glyph
  * of a run after the first moved right by the width before it, so that
  * every run is drawn from the line's start. */
@@ -47,16 +89,7 @@ static GSList *cut(const char *text, PangoLayoutLine *line, int b0, int b1, int 
 		int i0 = gi->item->offset, i1 = i0 + gi->item->length;
 		if (i1 <= b0 || i0 >= b1)
 			continue;
-		PangoGlyphItem *c = pango_glyph_item_copy(gi);
-		if (b0 > i0)
-			pango_glyph_item_free(pango_glyph_item_split(c, text, b0 - i0));
-		if (b1 < i1) {
-			PangoGlyphItem *part =
-			        pango_glyph_item_split(c, text, b1 - c->item->offset);
-			pango_glyph_item_free(c);
-			c = part;
-		}
-		runs = g_slist_prepend(runs, c);
+		runs = g_slist_prepend(runs, slice(text, gi, b0, b1));
 	}
 	runs = g_slist_reverse(runs);
 	/* Pango gives the space a wrapped line ends with no width and no
@@ -111,6 +144,7 @@ ag_para *ag_para_new(PangoLayout *l, int width)
 	}
 	size_t cap = 0;
 	int s = 0;
+	const char *at_s = text; /* character s */
 	while (s < n) {
 		/* The last break where the line, less its final space, fits. */
 		int sum = 0, best = -1;
@@ -138,14 +172,15 @@ ag_para *ag_para_new(PangoLayout *l, int width)
 			p->lines = nl;
 		}
 		ag_pline *pl = &p->lines[p->n_lines++];
-		int b0 = (int)(g_utf8_offset_to_pointer(text, s) - text);
-		int b1 = (int)(g_utf8_offset_to_pointer(text, best) - text);
+		const char *end = g_utf8_offset_to_pointer(at_s, best - s);
+		int b0 = (int)(at_s - text), b1 = (int)(end - text);
+		at_s = end;
 		pl->runs = cut(text, line, b0, b1, best < n && at[best - 1].is_white, &pl->top,
 		               &pl->height);
 		s = best;
 	}
 	free(w);
-	p->l = g_object_ref(l);
+	p->text = g_strdup(text);
 	return p;
 fail:
 	free(w);
@@ -163,14 +198,13 @@ void ag_para_free(ag_para *p)
 	for (size_t i = 0; i < p->n_lines; i++)
 		free_runs(p->lines[i].runs);
 	free(p->lines);
-	if (p->l)
-		g_object_unref(p->l);
+	g_free(p->text);
 	free(p);
 }
 
 void ag_para_show(cairo_t *cr, const ag_para *p, double x, double y, size_t first, size_t count)
 {
-	const char *text = pango_layout_get_text(p->l);
+	const char *text = p->text;
 	int top = 0; /* Pango units from the top of line `first` */
 	for (size_t i = first; i < first + count && i < p->n_lines; i++) {
 		const ag_pline *pl = &p->lines[i];

@@ -26,7 +26,7 @@ typedef struct ag_pline {
 } ag_pline;
 
 typedef struct ag_para {
-	PangoLayout *l; /* one unwrapped line: the text and its shaping */
+	char *text; /* the paragraph (the runs' items index into it) */
 	ag_pline *lines;
 	size_t n_lines;
 } ag_para;
@@ -38,9 +38,9 @@ typedef struct ag_para {
 int ag_para_simple(const char *utf8);
 
 /* Breaks l, which must hold simple text in one unwrapped line, as
- * PANGO_WRAP_WORD_CHAR would at width (Pango units).  Takes a reference to
- * l.  NULL when a word is wider than the line (Pango would break it
- * between characters) or out of memory. */
+ * PANGO_WRAP_WORD_CHAR would at width (Pango units).  The lines own copies
+ * of their glyphs: l may be dropped.  NULL when a word is wider than the
+ * line (Pango would break it between characters) or out of memory. */
 ag_para *ag_para_new(PangoLayout *l, int width);
 void ag_para_free(ag_para *p);
 
