@@ -9,48 +9,17 @@
  * only abi_major, abi_minor and size (which no version may move) before it
  * refuses a plugin, and that is what is being tested.
  */
-#include <briefpack/plugin.h>
-
-#include <stdlib.h>
+#include "bpprobe.h"
 
 #define STR_(x) #x
 #define STR(x)  STR_(x)
 /* One more level so that PROBE_NAME is expanded before ## pastes it. */
 #define EXPORT(name) BP_PLUGIN_EXPORT(name)
 
-typedef struct probe {
-	const bp_host *host;
-	bp_section *s;
-} probe;
-
-static void *probe_create(const bp_host *host, bp_section *s)
-{
-	probe *p = calloc(1, sizeof *p);
-	if (!p) {
-		host->error(s, "out of memory");
-		return NULL;
-	}
-	p->host = host;
-	p->s = s;
-	return p;
-}
-
-static int probe_layout(void *self, const bp_frame *frame)
-{
-	(void)self;
-	(void)frame;
-	return 1;
-}
-
 static int probe_draw(void *self, cairo_t *cr, int page)
 {
-	probe *p = self;
-	bp_text_style st = {0};
 	(void)page;
-	PangoLayout *l = p->host->text(p->s, "ABI PROBE " STR(PROBE_NAME), &st);
-	cairo_move_to(cr, 0, 0);
-	pango_cairo_show_layout(cr, l);
-	g_object_unref(l);
+	bp_probe_say(self, cr, "ABI PROBE " STR(PROBE_NAME));
 	return 0;
 }
 
@@ -64,8 +33,8 @@ EXPORT(PROBE_NAME) = {
         .version = "0.0.1",
         .summary = "test probe claiming interface " STR(PROBE_MAJOR) "." STR(PROBE_MINOR),
         .options = probe_options,
-        .create = probe_create,
-        .layout = probe_layout,
+        .create = bp_probe_create,
+        .layout = bp_probe_one_page,
         .draw = probe_draw,
         .destroy = free,
 };

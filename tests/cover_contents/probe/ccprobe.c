@@ -5,26 +5,21 @@
  * ("PROBE <id> page <k> of <n>") so a test can find where each section and
  * each entry really is and compare that with the contents page.
  */
-#include <briefpack/plugin.h>
+#include "bpprobe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 typedef struct probe {
-	const bp_host *host;
-	bp_section *s;
+	bp_probe base; /* host, s */
 	int pages, entries;
 } probe;
 
 static void *probe_create(const bp_host *host, bp_section *s)
 {
-	probe *p = calloc(1, sizeof *p);
-	if (!p) {
-		host->error(s, "out of memory");
+	probe *p = bp_probe_new(host, s, sizeof *p);
+	if (!p)
 		return NULL;
-	}
-	p->host = host;
-	p->s = s;
 	p->pages = (int)host->opt_int(s, "pages");
 	p->entries = (int)host->opt_int(s, "entries");
 	return p;
@@ -42,10 +37,12 @@ static int probe_layout(void *self, const bp_frame *frame)
 	(void)frame;
 	for (int i = 0; i < p->entries; i++) {
 		char id[128], name[160], title[160];
-		snprintf(id, sizeof id, "%s-e%d", p->host->section_id(p->s), i + 1);
-		p->host->anchor_name("section", id, name, sizeof name);
-		snprintf(title, sizeof title, "%s entry %d", p->host->section_title(p->s), i + 1);
-		p->host->add_anchor(p->s, entry_page(p, i), 40 + 14.0 * (i % 40), name, title, 2);
+		snprintf(id, sizeof id, "%s-e%d", p->base.host->section_id(p->base.s), i + 1);
+		p->base.host->anchor_name("section", id, name, sizeof name);
+		snprintf(title, sizeof title, "%s entry %d", p->base.host->section_title(p->base.s),
+		         i + 1);
+		p->base.host->add_anchor(p->base.s, entry_page(p, i), 40 + 14.0 * (i % 40), name,
+		                         title, 2);
 	}
 	return p->pages;
 }
@@ -55,26 +52,22 @@ static int probe_draw(void *self, cairo_t *cr, int page)
 	probe *p = self;
 	bp_text_style st = {0};
 	char line[200];
-	snprintf(line, sizeof line, "PROBE %s page %d of %d", p->host->section_id(p->s), page + 1,
-	         p->pages);
-	PangoLayout *l = p->host->text(p->s, line, &st);
+	snprintf(line, sizeof line, "PROBE %s page %d of %d", p->base.host->section_id(p->base.s),
+	         page + 1, p->pages);
+	PangoLayout *l = p->base.host->text(p->base.s, line, &st);
 	cairo_move_to(cr, 0, 0);
 	pango_cairo_show_layout(cr, l);
 	for (int i = 0; i < p->entries; i++) {
 		if (entry_page(p, i) != page)
 			continue;
-		snprintf(line, sizeof line, "PROBE-ENTRY %s %d", p->host->section_id(p->s), i + 1);
-		p->host->text_set(p->s, l, line);
+		snprintf(line, sizeof line, "PROBE-ENTRY %s %d",
+		         p->base.host->section_id(p->base.s), i + 1);
+		p->base.host->text_set(p->base.s, l, line);
 		cairo_move_to(cr, 0, 40 + 14.0 * (i % 40));
 		pango_cairo_show_layout(cr, l);
 	}
 	g_object_unref(l);
 	return 0;
-}
-
-static void probe_destroy(void *self)
-{
-	free(self);
 }
 
 static const bp_option probe_options[] = {
@@ -102,5 +95,5 @@ BP_PLUGIN_EXPORT(ccprobe) = {
         .create = probe_create,
         .layout = probe_layout,
         .draw = probe_draw,
-        .destroy = probe_destroy,
+        .destroy = free,
 };
