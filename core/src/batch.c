@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "job.h"
+#include "output.h"
 #include "plugins.h"
 #include "render.h"
 
@@ -610,6 +611,40 @@ static long pool_next(void *ctx)
 	return -1;
 }
 
+/* Worker: keeps a finished file's temporary and final paths in the result
+ * (NUL-terminated, in pairs) for the batch process to finish. */
+static int defer_file(const char *tmp, const char *final, void *ctx)
+{
+	bpool_result *r = ctx;
+	size_t a = strlen(tmp) + 1, c = strlen(final) + 1;
+	if (r->files_len + a + c > sizeof r->files)
+		return -1;
+	memcpy(r->files + r->files_len, tmp, a);
+	memcpy(r->files + r->files_len + a, final, c);
+	r->files_len += a + c;
+	return 0;
+}
+
+/* Parent: puts the files a job left on disk and renames them into place
+ * (all of them removed instead when the job failed); 0, or -1 with the
+ * first error in err. */
+static int finish_files(const bpool_result *r, int ok, char *err, size_t n)
+{
+	int rc = 0;
+	diag_reset();
+	for (size_t i = 0; i + 1 < r->files_len && i + 1 < sizeof r->files;) {
+		const char *tmp = r->files + i, *final = tmp + strlen(tmp) + 1;
+		i = (size_t)(final - r->files) + strlen(final) + 1;
+		if (!ok || rc) {
+			unlink(tmp);
+		} else if (afile_finish(tmp, final) < 0) {
+			snprintf(err, n, "%s", diag_first_error());
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
 static void pool_run_one(void *ctx, long idx, bpool_result *r)
 {
 	batch *b = ctx;
@@ -620,7 +655,9 @@ static void pool_run_one(void *ctx, long idx, bpool_result *r)
 	o.out = it->output;
 	render_result res;
 	diag_reset();
+	afile_defer(defer_file, r);
 	r->status = render_run(&o, &res);
+	afile_defer(NULL, NULL);
 	if (r->status == 0) {
 		r->pages = res.pages;
 		r->bytes = res.bytes;
@@ -660,7 +697,12 @@ static void pool_done(void *ctx, long idx, const bpool_result *r)
 	b->n_rendered++;
 	if (r->abnormal && it->output)
 		remove_temporaries(it->output);
-	if (r->status == 0) {
+	char err[sizeof r->error];
+	clear_progress(b); /* afile_finish may print an error */
+	int st = r->status;
+	if (finish_files(r, st == 0, err, sizeof err) < 0)
+		st = 1;
+	if (st == 0) {
 		it->pages = r->pages;
 		it->bytes = r->bytes;
 		end_item(b, it, ST_OK, NULL);
@@ -670,7 +712,7 @@ static void pool_done(void *ctx, long idx, const bpool_result *r)
 			        it->output, it->pages, it->bytes, it->ms);
 		}
 	} else {
-		end_item(b, it, ST_FAILED, r->error);
+		end_item(b, it, ST_FAILED, r->status ? r->error : err);
 		clear_progress(b);
 		fprintf(stderr, "briefpack: job %d (%s, %s) failed%s%s\n", it->number,
 		        b->jfs[it->jf].path,

@@ -191,15 +191,23 @@ static int dispatch(worker *w, long idx, double timeout)
 	return write(w->cmd, &idx, sizeof idx) == (ssize_t)sizeof idx ? 0 : -1;
 }
 
-static void job_ended(worker *w, bpool_result *r, const bpool_ops *ops, void *ctx)
+/* Job idx, started at start on w, has ended with r. */
+static void job_ended(worker *w, long idx, double start, bpool_result *r, const bpool_ops *ops,
+                      void *ctx)
 {
 	drain_err(w, ops, ctx);
-	r->ms = (long)((now_s() - w->start) * 1000 + 0.5);
+	r->ms = (long)((now_s() - start) * 1000 + 0.5);
 	r->error[sizeof r->error - 1] = '\0';
+	ops->done(ctx, idx, r);
+}
+
+/* w's job has ended: w is idle. */
+static long idle(worker *w)
+{
 	long idx = w->idx;
 	w->idx = -1;
 	w->deadline = 0;
-	ops->done(ctx, idx, r);
+	return idx;
 }
 
 /* Reads a result; returns 1 when a whole one has arrived. */
@@ -220,8 +228,10 @@ static int read_result(worker *w)
 /* The worker process has ended; fails the job it was running, if any. */
 static void worker_ended(worker *w, int st, double timeout, const bpool_ops *ops, void *ctx)
 {
-	if (w->idx >= 0 && read_result(w)) /* it finished just before dying */
-		job_ended(w, &w->r, ops, ctx);
+	if (w->idx >= 0 && read_result(w)) { /* it finished just before dying */
+		double start = w->start;
+		job_ended(w, idle(w), start, &w->r, ops, ctx);
+	}
 	if (w->idx >= 0) {
 		bpool_result r = {.status = 1, .abnormal = 1};
 		if (w->timed_out)
@@ -240,13 +250,44 @@ static void worker_ended(worker *w, int st, double timeout, const bpool_ops *ops
 			         "the worker ended early with exit status %d (a plugin called "
 			         "exit?)",
 			         WEXITSTATUS(st));
-		job_ended(w, &r, ops, ctx);
+		double start = w->start;
+		job_ended(w, idle(w), start, &r, ops, ctx);
 	}
 	drain_err(w, ops, ctx);
 	close_fd(&w->cmd);
 	close_fd(&w->res);
 	close_fd(&w->err);
 	w->pid = 0;
+}
+
+/* Hands a job to every idle slot; retires workers past their share, and
+ * all idle ones once the jobs run out (*more becomes 0). */
+static void feed(worker *ws, int n, int *more, int wake_r, double timeout, const bpool_ops *ops,
+                 void *ctx)
+{
+	for (int i = 0; i < n; i++) {
+		worker *w = &ws[i];
+		if (w->pid && w->idx < 0 && w->cmd >= 0 &&
+		    (!*more || w->n_jobs >= BPOOL_RECYCLE))
+			close_fd(&w->cmd);
+		if (!*more || (w->pid && (w->idx >= 0 || w->cmd < 0)))
+			continue;
+		long idx = ops->next(ctx);
+		if (idx < 0) {
+			*more = 0;
+			i = -1; /* once more round, to retire the idle */
+			continue;
+		}
+		if (!w->pid && spawn(ws, n, i, wake_r, ops, ctx) < 0) {
+			bpool_result r = {.status = 1, .abnormal = 1};
+			snprintf(r.error, sizeof r.error, "cannot start a worker: %s",
+			         strerror(errno));
+			ops->done(ctx, idx, &r);
+			continue;
+		}
+		if (dispatch(w, idx, timeout) < 0)
+			kill(w->pid, SIGKILL); /* reaped below; the job fails */
+	}
 }
 
 int bpool_run(int n, double timeout, const bpool_ops *ops, void *ctx)
@@ -286,31 +327,7 @@ int bpool_run(int n, double timeout, const bpool_ops *ops, void *ctx)
 					ws[i].deadline = now_s() + GRACE_S;
 				}
 		}
-		/* Hand a job to every idle slot; retire workers past their
-		 * share, and all idle ones once the jobs run out. */
-		for (int i = 0; i < n; i++) {
-			worker *w = &ws[i];
-			if (w->pid && w->idx < 0 && w->cmd >= 0 &&
-			    (!more || w->n_jobs >= BPOOL_RECYCLE))
-				close_fd(&w->cmd);
-			if (!more || (w->pid && (w->idx >= 0 || w->cmd < 0)))
-				continue;
-			long idx = ops->next(ctx);
-			if (idx < 0) {
-				more = 0;
-				i = -1; /* once more round, to retire the idle */
-				continue;
-			}
-			if (!w->pid && spawn(ws, n, i, wake[0], ops, ctx) < 0) {
-				bpool_result r = {.status = 1, .abnormal = 1};
-				snprintf(r.error, sizeof r.error, "cannot start a worker: %s",
-				         strerror(errno));
-				ops->done(ctx, idx, &r);
-				continue;
-			}
-			if (dispatch(w, idx, timeout) < 0)
-				kill(w->pid, SIGKILL); /* reaped below; the job fails */
-		}
+		feed(ws, n, &more, wake[0], timeout, ops, ctx);
 		int live = 0;
 		for (int i = 0; i < n; i++)
 			live += ws[i].pid != 0;
@@ -351,7 +368,15 @@ int bpool_run(int n, double timeout, const bpool_ops *ops, void *ctx)
 			if (pfd[j].fd == w->err) {
 				drain_err(w, ops, ctx);
 			} else if (w->idx >= 0 && read_result(w)) {
-				job_ended(w, &w->r, ops, ctx);
+				double start = w->start;
+				long idx = idle(w);
+				bpool_result r = w->r;
+				/* After a success, the next job first: done() may
+				 * wait for the disk.  After a failure, done() first:
+				 * it may stop the batch (--fail-fast). */
+				if (r.status == 0)
+					feed(ws, n, &more, wake[0], timeout, ops, ctx);
+				job_ended(w, idx, start, &r, ops, ctx);
 				if (ops->tick)
 					ops->tick(ctx);
 			} else if (w->idx < 0 || (pfd[j].revents & (POLLHUP | POLLERR))) {

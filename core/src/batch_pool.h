@@ -22,6 +22,10 @@ typedef struct bpool_result {
 	long long bytes;
 	long ms;          /* wall time, handed out to done */
 	char error[1024]; /* first error, "" if none */
+	/* What the job left for done() to finish, for the caller's own use
+	 * (batch.c: the packs' files to put on disk and rename). */
+	size_t files_len;
+	char files[2048];
 } bpool_result;
 
 typedef struct bpool_ops {
@@ -30,7 +34,8 @@ typedef struct bpool_ops {
 	long (*next)(void *ctx);
 	/* Child: runs job idx, fills r->status, pages, bytes, error. */
 	void (*run)(void *ctx, long idx, bpool_result *r);
-	/* Parent: job idx has ended. */
+	/* Parent: job idx has ended.  The worker has its next job by then, so
+	 * slow work here (waiting for the disk) overlaps its rendering. */
 	void (*done)(void *ctx, long idx, const bpool_result *r);
 	/* Parent: one line (no newline) a child wrote to standard error. */
 	void (*message)(void *ctx, const char *line);

@@ -107,6 +107,34 @@ cairo_status_t afile_write(void *closure, const unsigned char *data, unsigned in
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Where afile_commit() hands finished files instead of finishing them
+ * itself (afile_defer). */
+static int (*defer_fn)(const char *tmp, const char *final, void *ctx);
+static void *defer_ctx;
+
+void afile_defer(int (*fn)(const char *tmp, const char *final, void *ctx), void *ctx)
+{
+	defer_fn = fn;
+	defer_ctx = ctx;
+}
+
+int afile_finish(const char *tmp, const char *final)
+{
+	int err = 0, fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0)
+		err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (!err && rename(tmp, final) != 0)
+		err = errno;
+	if (err) {
+		diag_error(final, 0, "cannot write: %s", strerror(err));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
 int afile_commit(afile *a)
 {
 	int rc = 0;
@@ -119,7 +147,7 @@ int afile_commit(afile *a)
 		g_byte_array_free(a->mem, TRUE);
 		a->mem = NULL;
 	} else {
-		if (!a->failed && (fflush(a->f) != 0 || (!a->direct && fsync(fileno(a->f)) != 0))) {
+		if (!a->failed && fflush(a->f) != 0) {
 			a->failed = 1;
 			a->err = errno;
 		}
@@ -128,16 +156,14 @@ int afile_commit(afile *a)
 			a->err = errno;
 		}
 		a->f = NULL;
-		if (!a->failed && !a->direct && rename(a->tmp, a->final) != 0) {
-			a->failed = 1;
-			a->err = errno;
-		}
 		if (a->failed) {
 			diag_error(a->final, 0, "cannot write: %s",
 			           strerror(a->err ? a->err : EIO));
 			if (a->tmp)
 				unlink(a->tmp);
 			rc = -1;
+		} else if (!a->direct && !(defer_fn && defer_fn(a->tmp, a->final, defer_ctx) == 0)) {
+			rc = afile_finish(a->tmp, a->final);
 		}
 		if (a->tmp)
 			track(a->tmp, 0);

@@ -26,8 +26,18 @@ typedef struct afile {
 int afile_open(afile *a, const char *final);
 /* A cairo write function; closure is the afile. */
 cairo_status_t afile_write(void *closure, const unsigned char *data, unsigned int len);
-/* Renames into place (or writes standard output); 0, or -1 after a message. */
+/* Renames into place (or writes standard output); 0, or -1 after a message.
+ * A file is on disk (fsync) before it takes the target's name. */
 int afile_commit(afile *a);
+/* From now on (fn NULL: no longer) afile_commit() offers each finished
+ * temporary file to fn, which returns 0 when it takes the pair and will see
+ * to it (afile_finish, later or in another process), -1 when the file must
+ * be finished here.  Batch workers use it to leave the wait for the disk to
+ * the batch process, so they can start on the next pack. */
+void afile_defer(int (*fn)(const char *tmp, const char *final, void *ctx), void *ctx);
+/* Puts a complete temporary file on disk and renames it to final; 0, or
+ * -1 after a message (the temporary file is removed). */
+int afile_finish(const char *tmp, const char *final);
 /* Removes the temporary file; the target is untouched. */
 void afile_abort(afile *a);
 

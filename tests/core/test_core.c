@@ -8,6 +8,7 @@
 #include "bptest.h"
 #include "diag.h"
 #include "dossier.h"
+#include "output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -460,6 +461,44 @@ START_TEST(exit_codes_and_untouched_output)
 }
 END_TEST
 
+/* A deferred file stays under its temporary name until afile_finish(),
+ * which renames it; finishing a file that is gone fails with a message. */
+static char deferred[2][512];
+
+static int take(const char *tmp, const char *final, void *ctx)
+{
+	(void)ctx;
+	snprintf(deferred[0], sizeof deferred[0], "%s", tmp);
+	snprintf(deferred[1], sizeof deferred[1], "%s", final);
+	return 0;
+}
+
+START_TEST(deferred_commit)
+{
+	char *out = bpt_path(bpt_tmpdir(), "d.pdf");
+	afile a;
+	ck_assert_int_eq(afile_open(&a, out), 0);
+	ck_assert_int_eq(afile_write(&a, (const unsigned char *)"%PDF", 4), CAIRO_STATUS_SUCCESS);
+	afile_defer(take, NULL);
+	ck_assert_int_eq(afile_commit(&a), 0);
+	afile_defer(NULL, NULL);
+	ck_assert_str_eq(deferred[1], out);
+	ck_assert_int_ne(access(out, F_OK), 0);      /* not yet in place */
+	ck_assert_int_eq(access(deferred[0], F_OK), 0); /* complete, aside */
+	ck_assert_int_eq(afile_finish(deferred[0], deferred[1]), 0);
+	ck_assert_int_ne(access(deferred[0], F_OK), 0);
+	size_t n = 0;
+	char *got = bpt_read(out, &n);
+	ck_assert_uint_eq(n, 4);
+	free(got);
+	diag_reset();
+	ck_assert_int_eq(afile_finish(deferred[0], deferred[1]), -1);
+	ck_assert(strstr(diag_first_error(), "cannot write"));
+	ck_assert_int_eq(access(out, F_OK), 0); /* the finished file is untouched */
+	free(out);
+}
+END_TEST
+
 START_TEST(png_and_svg)
 {
 	const char *dir = bpt_tmpdir();
@@ -509,6 +548,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, example_reproducible_and_stdout);
 	tcase_add_test(tc, exit_codes_and_untouched_output);
 	tcase_add_test(tc, png_and_svg);
+	tcase_add_test(tc, deferred_commit);
 	suite_add_tcase(s, tc);
 	return s;
 }
