@@ -135,10 +135,35 @@ static bp_text_style style(int heading, double size, int bold, int italic, doubl
 	                       .align = BP_ALIGN_LEFT};
 }
 
+/* Text that fits its width on one line, left to right, draws the same
+ * glyphs at the same place unwrapped; and Pango 1.50 shapes a wrapped
+ * layout's text twice when it fits, an unwrapped one once.  So such text
+ * is measured unwrapped first (the measure is shared as well), and only
+ * text that does not fit is laid out again to wrap. */
+static PangoLayout *unwrapped_if_fits(agenda *a, const char *utf8, const bp_text_style *wrapped)
+{
+	bp_text_style st = *wrapped;
+	st.width = 0;
+	st.max_lines = 0;
+	ag_shared *sh = shared(a, utf8, &st, 0, 0);
+	if (!sh)
+		return NULL;
+	PangoRectangle r;
+	pango_layout_get_extents(sh->l, NULL, &r);
+	if (r.width > (int)(wrapped->width * PANGO_SCALE) ||
+	    pango_layout_get_line_count(sh->l) != 1 ||
+	    pango_layout_get_line_readonly(sh->l, 0)->resolved_dir != PANGO_DIRECTION_LTR)
+		return NULL;
+	return g_object_ref(sh->l);
+}
+
 PangoLayout *ag_text(agenda *a, const char *utf8, int heading, double size, int bold, int italic,
                      double width, int max_lines)
 {
 	bp_text_style st = style(heading, size, bold, italic, width, max_lines);
+	PangoLayout *l = width > 0 ? unwrapped_if_fits(a, utf8, &st) : NULL;
+	if (l)
+		return l;
 	ag_shared *sh = shared(a, utf8, &st, 0, 0);
 	return sh ? g_object_ref(sh->l) : NULL;
 }

@@ -176,22 +176,8 @@ static int event_heading(agenda *a, int gi, int ei)
 		return -1;
 	b->x = a->time_col;
 	char *tt = time_text(a, ev, &b->time_tbc);
-	b->time = NULL;
-	if (!b->time_tbc) {
-		/* measure_time_column made this text unwrapped: when it fits the
-		 * column, wrapping it would change nothing but cost a layout. */
-		double w = 0;
-		b->time = ag_text(a, tt, 0, S, 1, 0, 0, 0);
-		if (b->time)
-			a->h->text_size(b->time, &w, NULL);
-		if (b->time && w > a->time_col - S) {
-			g_object_unref(b->time);
-			b->time = NULL;
-		}
-	}
-	if (!b->time)
-		b->time = ag_text(a, tt, 0, b->time_tbc ? S * 0.85 : S, !b->time_tbc, b->time_tbc,
-		                  a->time_col - S, 0);
+	b->time = ag_text(a, tt, 0, b->time_tbc ? S * 0.85 : S, !b->time_tbc, b->time_tbc,
+	                  a->time_col - S, 0);
 	g_free(tt);
 	double time_h = ag_height(a, b->time);
 	b->text = ev->status == BP_STATUS_CANCELLED
