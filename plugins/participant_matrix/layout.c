@@ -45,6 +45,22 @@ static void measure(pm_state *st, PangoLayout *l, const char *text, double *w, d
 	st->host->text_size(l, w, h);
 }
 
+/* measure() for a layout that wraps at its width: unwrapped first, since
+ * text that fits on one line, left to right, draws the same unwrapped and
+ * Pango 1.50 shapes a wrapped layout's text twice when it fits.  l keeps
+ * the layout that was measured last. */
+static void measure_fit(pm_state *st, PangoLayout *l, const char *text, double *w, double *h)
+{
+	int wrap = pango_layout_get_width(l);
+	pango_layout_set_width(l, -1);
+	measure(st, l, text, w, h);
+	if (wrap < 0 || (*w * PANGO_SCALE <= wrap && pango_layout_get_line_count(l) == 1 &&
+	                 pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR))
+		return;
+	pango_layout_set_width(l, wrap);
+	st->host->text_size(l, w, h);
+}
+
 static void set_width(PangoLayout *l, double w)
 {
 	pango_layout_set_width(l, w > 1 ? (int)(w * PANGO_SCALE) : PANGO_SCALE);
@@ -207,12 +223,12 @@ static int measure_rows(pm_state *st, double text_w)
 			                           ? r->delegation->name
 			                           : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
 			l = st->l_row[i] = pango_layout_copy(st->l_heading);
-			measure(st, l, name, &w, &h);
+			measure_fit(st, l, name, &w, &h);
 			w -= st->indent; /* headings may use the indent too */
 		} else {
 			const char *name = r->person ? r->person->name : r->delegation->name;
 			l = st->l_row[i] = pango_layout_copy(r->head ? st->l_head : st->l_label);
-			measure(st, l, name, &w, &h);
+			measure_fit(st, l, name, &w, &h);
 		}
 		if (w > maxw)
 			maxw = w;
@@ -226,8 +242,8 @@ static int measure_rows(pm_state *st, double text_w)
 	set_width(st->l_head, maxw);
 	set_width(st->l_heading, maxw + st->indent);
 	/* A label on one line, not shortened, is no wider than maxw, so it
-	 * lays out (and, left-aligned, draws) the same at the final width:
-	 * only wrapped or shortened ones are laid out again. */
+	 * lays out (and, left-aligned, draws) the same at the final width, or
+	 * unwrapped: only wrapped or shortened ones are laid out again. */
 	for (size_t i = 0; i < m->n_rows; i++) {
 		PangoLayout *l = st->l_row[i];
 		int fin = pango_layout_get_width(m->rows[i].kind == PM_ROW_HEADING ? st->l_heading
