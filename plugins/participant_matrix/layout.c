@@ -533,7 +533,7 @@ static int make_header_layouts(pm_state *st)
 			if (!st->l_col_title[c])
 				return -1;
 			pango_layout_set_auto_dir(st->l_col_title[c], FALSE);
-			measure(st, st->l_col_title[c], e->title, &w, &th);
+			measure_fit(st, st->l_col_title[c], e->title, &w, &th);
 		}
 		st->col_bt[c] = th > ph ? th : ph;
 	}
