@@ -19,8 +19,8 @@ int ag_para_simple(const char *utf8)
 		int ok = (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x0300) ||
 		         (c >= 0x0370 && c < 0x0483) || (c >= 0x048A && c < 0x0530) ||
 		         (c >= 0x2010 && c < 0x2028) || (c >= 0x2030 && c < 0x2045);
-		/* Hyphens: a break after one changes how Pango measures it. */
-		if (!ok || c == '-' || c == 0xAD || c == 0x2010 || c == 0x2011 ||
+		/* Soft and Unicode hyphens: Pango may draw a hyphen at a break. */
+		if (!ok || c == 0xAD || c == 0x2010 || c == 0x2011 ||
 		    (c == ' ' && prev == ' '))
 			return 0;
 		prev = c;
@@ -120,6 +120,12 @@ static GSList *cut(const char *text, PangoLayoutLine *line, int b0, int b1, int 
 	return runs;
 }
 
+/* Whether the character before character k of `from` is a hyphen-minus. */
+static int after_hyphen(const char *from, int k)
+{
+	return *g_utf8_offset_to_pointer(from, k - 1) == '-';
+}
+
 ag_para *ag_para_new(PangoLayout *l, int width)
 {
 	if (width <= 0 || pango_layout_get_line_count(l) != 1)
@@ -142,6 +148,12 @@ ag_para *ag_para_new(PangoLayout *l, int width)
 		long off = g_utf8_pointer_to_offset(text, text + gi->item->offset);
 		pango_glyph_item_get_logical_widths(gi, text, w + off);
 	}
+	/* Near the right edge (Pango looks about three characters either
+	 * side) Pango measures a break by shaping the line up to it, which,
+	 * after a hyphen, loses the kerning with the next letter that our
+	 * unwrapped widths have: there, it is Pango's to decide. */
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+	int near = fd ? 4 * pango_font_description_get_size(fd) : width;
 	size_t cap = 0;
 	int s = 0;
 	const char *at_s = text; /* character s */
@@ -158,12 +170,18 @@ ag_para *ag_para_new(PangoLayout *l, int width)
 			}
 			if (!at[q].is_line_break)
 				continue;
-			if (sum - (at[q - 1].is_white ? w[q - 1] : 0) > width)
+			int line_w = sum - (at[q - 1].is_white ? w[q - 1] : 0);
+			if (line_w > width - near && after_hyphen(at_s, q - s))
+				goto fail;
+			if (line_w <= width)
+				best = q;
+			else if (line_w > width + near)
 				break;
-			best = q;
 		}
 		if (best < 0)
 			goto fail; /* a word wider than the line */
+		if (best < n && after_hyphen(at_s, best - s))
+			goto fail; /* the line would end without its kerning */
 		if (p->n_lines == cap) {
 			cap = cap ? cap * 2 : 4;
 			ag_pline *nl = realloc(p->lines, cap * sizeof *nl);

@@ -33,14 +33,16 @@ typedef struct ag_para {
 
 /* Whether the wrapping of utf8 can be reproduced: text Pango shapes
  * without context across a break (Latin, Greek, Cyrillic and common
- * punctuation), no control characters, no hyphens (Pango's wrapped lines
- * measure them differently), no doubled or trailing space. */
+ * punctuation), no control characters, no soft or Unicode hyphens (Pango
+ * may draw a hyphen at a break), no doubled or trailing space. */
 int ag_para_simple(const char *utf8);
 
 /* Breaks l, which must hold simple text in one unwrapped line, as
  * PANGO_WRAP_WORD_CHAR would at width (Pango units).  The lines own copies
  * of their glyphs: l may be dropped.  NULL when a word is wider than the
- * line (Pango would break it between characters) or out of memory. */
+ * line (Pango would break it between characters), when a line would end
+ * after a hyphen-minus or one is near its end (Pango measures such breaks
+ * without the kerning across them), or out of memory. */
 ag_para *ag_para_new(PangoLayout *l, int width);
 void ag_para_free(ag_para *p);
 

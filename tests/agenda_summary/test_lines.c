@@ -17,7 +17,8 @@ static const char *const words[] = {
         "Republic", "of",        "Jorvania",  "(12),",      "Karakumia", "Minister", "Economy;",
         "Aziz",     "I.",        "—",         "and",        "7",         "others",   "Ambassador",
         "(Deputy",  "Affairs),", "Aziz—Lola", "well–known", "a/b",       "p.)",      "Юсуф",
-        "Министр",  "«слово»",   "Ærø",       "Ελλάδα",     "naïve",     "“quoted”", "x…"};
+        "Министр",  "«слово»",   "Ærø",       "Ελλάδα",     "naïve",     "“quoted”", "x…",
+        "Russian-Tajik", "8-10"};
 
 static PangoContext *context(void)
 {
@@ -99,7 +100,7 @@ START_TEST(lines_match_pango)
 	PangoContext *ctx = context();
 	unsigned seed = 7;
 	char buf[2048];
-	int multi = 0;
+	int multi = 0, declined = 0;
 	for (int i = 0; i < 300; i++) {
 		paragraph(buf, sizeof buf, &seed);
 		ck_assert_msg(ag_para_simple(buf), "not simple: %s", buf);
@@ -107,7 +108,13 @@ START_TEST(lines_match_pango)
 		PangoLayout *wrapped = make(ctx, buf, width, 12);
 		PangoLayout *one = make(ctx, buf, -1, 12);
 		ag_para *p = ag_para_new(one, width);
-		ck_assert_ptr_nonnull(p);
+		if (!p) { /* declined: a hyphen near the end of a line */
+			ck_assert_ptr_nonnull(strchr(buf, '-'));
+			declined++;
+			g_object_unref(one);
+			g_object_unref(wrapped);
+			continue;
+		}
 		ck_assert_int_eq((int)p->n_lines, pango_layout_get_line_count(wrapped));
 		multi += p->n_lines > 1;
 		PangoLayoutIter *it = pango_layout_get_iter(wrapped);
@@ -136,7 +143,8 @@ START_TEST(lines_match_pango)
 		g_object_unref(one);
 		g_object_unref(wrapped);
 	}
-	ck_assert_int_gt(multi, 200); /* the test does wrap */
+	ck_assert_int_gt(multi, 150); /* the test does wrap */
+	ck_assert_int_lt(declined, 120); /* and ours takes most of them */
 	g_object_unref(ctx);
 }
 END_TEST
@@ -146,7 +154,8 @@ START_TEST(lines_simple_or_not)
 	ck_assert(ag_para_simple("Heads of delegation: Vladimir Putin (President of Russia)"));
 	ck_assert(ag_para_simple("Делегации: Russia (3) и Kazakhstan (1)"));
 	ck_assert(!ag_para_simple(""));
-	ck_assert(!ag_para_simple("Russian-Tajik talks"));   /* hyphen */
+	ck_assert(ag_para_simple("Russian-Tajik talks"));
+	ck_assert(!ag_para_simple("co\xc2\xadoperate"));        /* soft hyphen */
 	ck_assert(!ag_para_simple("two  spaces"));           /* doubled space */
 	ck_assert(!ag_para_simple("trailing "));             /* trailing space */
 	ck_assert(!ag_para_simple("line\nbreak"));           /* control */
