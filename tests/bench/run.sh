@@ -212,17 +212,22 @@ if [ "$BATCH" -gt 0 ]; then
 	probe=$("$bin" batch --help 2>&1)
 	if [ $? -ne 0 ] && grep -qi 'not available\|unknown command' <<<"$probe"; then
 		batch_row="| batch ×$BATCH, -j 2 | n/a: \`briefpack batch\` is not available in this build | | | | | | |"
-	elif measure "bp-batch" "rm -rf '$bout' && '$bin' batch --job '$example_job' '$work/batch/*.cfg' --out-dir '$bout' -j 2 -q --force"; then
-		n=$(ls "$bout" | wc -l)
-		p1=$(pages_of "$(ls -d "$bout"/* | head -1)")
+	# Each run writes into a folder of its own, as a nightly batch does:
+	# deleting the last run's PDFs is not the batch's work (and on an ext4
+	# without a journal, files made just after many are deleted cost the
+	# kernel a scan past every recently freed inode).
+	elif mkdir -p "$bout" && measure "bp-batch" "d=\$(mktemp -d '$bout/run.XXXXXX') && '$bin' batch --job '$example_job' '$work/batch/*.cfg' --out-dir \"\$d\" -j 2 -q"; then
+		last=$(ls -td "$bout"/run.* | head -1)
+		n=$(ls "$last" | wc -l)
+		p1=$(pages_of "$(ls -d "$last"/* | head -1)")
 		batch_row=$(printf '| batch ×%s, -j 2 (%s PDFs) | %s each | %s | %s | %s | %s | %s a pack | %s (%.0f packs/s) |' \
-			"$BATCH" "$n" "$p1" "$med" "$min" "$cpu" "$rss" "$(stat -c %s "$(ls -d "$bout"/* | head -1)")" \
+			"$BATCH" "$n" "$p1" "$med" "$min" "$cpu" "$rss" "$(stat -c %s "$(ls -d "$last"/* | head -1)")" \
 			"$(awk -v p="$p1" -v n="$n" -v t="$med" 'BEGIN { printf "%.0f", p * n / t }')" \
 			"$(awk -v n="$n" -v t="$med" 'BEGIN { print n / t }')")
 		T[batch]=$med C[batch]=$cpu
 		if [ -n "$floor" ]; then # the floor has no batch mode: FLOOR_BATCH processes, two at a time
 			fb=$work/out/floor-batch fn=${FLOOR_BATCH:-200}
-			if measure "floor-batch" "rm -rf '$fb' && mkdir -p '$fb' && seq $fn | xargs -P 2 -I{} '$floor' '$peers/data/dushanbe.json' '$fb/{}.pdf'"; then
+			if mkdir -p "$fb" && measure "floor-batch" "d=\$(mktemp -d '$fb/run.XXXXXX') && seq $fn | xargs -P 2 -I{} '$floor' '$peers/data/dushanbe.json' \"\$d/{}.pdf\""; then
 				# per pack, since the two batches may differ in size
 				printf '| batch, -j 2, s a pack (%s vs %s packs) | %.4f | %.4f | %.4f | %.4f | | | | | **%s** | %s | | |\n' "$BATCH" "$fn" \
 					"$(awk -v t="${T[batch]}" -v n="$BATCH" 'BEGIN { print t / n }')" "$(awk -v t="$med" -v n="$fn" 'BEGIN { print t / n }')" \
