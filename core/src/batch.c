@@ -632,7 +632,7 @@ static int finish_files(const bpool_result *r, int ok, char *err, size_t n)
 {
 	int rc = 0;
 	diag_reset();
-	for (size_t i = 0; i + 1 < r->files_len && i + 1 < sizeof r->files;) {
+	for (size_t i = 0; i < r->files_len;) {
 		const char *tmp = r->files + i, *final = tmp + strlen(tmp) + 1;
 		i = (size_t)(final - r->files) + strlen(final) + 1;
 		if (!ok || rc) {

@@ -228,10 +228,8 @@ static int read_result(worker *w)
 /* The worker process has ended; fails the job it was running, if any. */
 static void worker_ended(worker *w, int st, double timeout, const bpool_ops *ops, void *ctx)
 {
-	if (w->idx >= 0 && read_result(w)) { /* it finished just before dying */
-		double start = w->start;
-		job_ended(w, idle(w), start, &w->r, ops, ctx);
-	}
+	if (w->idx >= 0 && read_result(w)) /* it finished just before dying */
+		job_ended(w, idle(w), w->start, &w->r, ops, ctx);
 	if (w->idx >= 0) {
 		bpool_result r = {.status = 1, .abnormal = 1};
 		if (w->timed_out)
@@ -250,8 +248,7 @@ static void worker_ended(worker *w, int st, double timeout, const bpool_ops *ops
 			         "the worker ended early with exit status %d (a plugin called "
 			         "exit?)",
 			         WEXITSTATUS(st));
-		double start = w->start;
-		job_ended(w, idle(w), start, &r, ops, ctx);
+		job_ended(w, idle(w), w->start, &r, ops, ctx);
 	}
 	drain_err(w, ops, ctx);
 	close_fd(&w->cmd);
@@ -267,8 +264,7 @@ static void feed(worker *ws, int n, int *more, int wake_r, double timeout, const
 {
 	for (int i = 0; i < n; i++) {
 		worker *w = &ws[i];
-		if (w->pid && w->idx < 0 && w->cmd >= 0 &&
-		    (!*more || w->n_jobs >= BPOOL_RECYCLE))
+		if (w->pid && w->idx < 0 && w->cmd >= 0 && (!*more || w->n_jobs >= BPOOL_RECYCLE))
 			close_fd(&w->cmd);
 		if (!*more || (w->pid && (w->idx >= 0 || w->cmd < 0)))
 			continue;

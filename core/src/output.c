@@ -162,7 +162,8 @@ int afile_commit(afile *a)
 			if (a->tmp)
 				unlink(a->tmp);
 			rc = -1;
-		} else if (!a->direct && !(defer_fn && defer_fn(a->tmp, a->final, defer_ctx) == 0)) {
+		} else if (!a->direct &&
+		           !(defer_fn && defer_fn(a->tmp, a->final, defer_ctx) == 0)) {
 			rc = afile_finish(a->tmp, a->final);
 		}
 		if (a->tmp)

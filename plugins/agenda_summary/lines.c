@@ -20,8 +20,7 @@ int ag_para_simple(const char *utf8)
 		         (c >= 0x0370 && c < 0x0483) || (c >= 0x048A && c < 0x0530) ||
 		         (c >= 0x2010 && c < 0x2028) || (c >= 0x2030 && c < 0x2045);
 		/* Soft and Unicode hyphens: Pango may draw a hyphen at a break. */
-		if (!ok || c == 0xAD || c == 0x2010 || c == 0x2011 ||
-		    (c == ' ' && prev == ' '))
+		if (!ok || c == 0xAD || c == 0x2010 || c == 0x2011 || (c == ' ' && prev == ' '))
 			return 0;
 		prev = c;
 		p = g_utf8_next_char(p);

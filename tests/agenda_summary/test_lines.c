@@ -14,11 +14,11 @@
 #include <string.h>
 
 static const char *const words[] = {
-        "Republic", "of",        "Jorvania",  "(12),",      "Karakumia", "Minister", "Economy;",
-        "Aziz",     "I.",        "—",         "and",        "7",         "others",   "Ambassador",
-        "(Deputy",  "Affairs),", "Aziz—Lola", "well–known", "a/b",       "p.)",      "Юсуф",
-        "Министр",  "«слово»",   "Ærø",       "Ελλάδα",     "naïve",     "“quoted”", "x…",
-        "Russian-Tajik", "8-10"};
+        "Republic", "of",         "Jorvania", "(12),",     "Karakumia",     "Minister",
+        "Economy;", "Aziz",       "I.",       "—",         "and",           "7",
+        "others",   "Ambassador", "(Deputy",  "Affairs),", "Aziz—Lola",     "well–known",
+        "a/b",      "p.)",        "Юсуф",     "Министр",   "«слово»",       "Ærø",
+        "Ελλάδα",   "naïve",      "“quoted”", "x…",        "Russian-Tajik", "8-10"};
 
 static PangoContext *context(void)
 {
@@ -143,7 +143,7 @@ START_TEST(lines_match_pango)
 		g_object_unref(one);
 		g_object_unref(wrapped);
 	}
-	ck_assert_int_gt(multi, 150); /* the test does wrap */
+	ck_assert_int_gt(multi, 150);    /* the test does wrap */
 	ck_assert_int_lt(declined, 120); /* and ours takes most of them */
 	g_object_unref(ctx);
 }
@@ -155,7 +155,7 @@ START_TEST(lines_simple_or_not)
 	ck_assert(ag_para_simple("Делегации: Russia (3) и Kazakhstan (1)"));
 	ck_assert(!ag_para_simple(""));
 	ck_assert(ag_para_simple("Russian-Tajik talks"));
-	ck_assert(!ag_para_simple("co\xc2\xadoperate"));        /* soft hyphen */
+	ck_assert(!ag_para_simple("co\xc2\xadoperate"));     /* soft hyphen */
 	ck_assert(!ag_para_simple("two  spaces"));           /* doubled space */
 	ck_assert(!ag_para_simple("trailing "));             /* trailing space */
 	ck_assert(!ag_para_simple("line\nbreak"));           /* control */

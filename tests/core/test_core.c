@@ -483,7 +483,7 @@ START_TEST(deferred_commit)
 	ck_assert_int_eq(afile_commit(&a), 0);
 	afile_defer(NULL, NULL);
 	ck_assert_str_eq(deferred[1], out);
-	ck_assert_int_ne(access(out, F_OK), 0);      /* not yet in place */
+	ck_assert_int_ne(access(out, F_OK), 0);         /* not yet in place */
 	ck_assert_int_eq(access(deferred[0], F_OK), 0); /* complete, aside */
 	ck_assert_int_eq(afile_finish(deferred[0], deferred[1]), 0);
 	ck_assert_int_ne(access(deferred[0], F_OK), 0);
