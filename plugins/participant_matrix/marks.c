@@ -66,6 +66,54 @@ void pm_stroke_cross(const pm_state *st, cairo_t *cr, double cx, double cy)
 	cairo_stroke(cr);
 }
 
+/* A role's mark for a tentative event: its glyphs' outline, with its
+ * origin at (x, y). */
+static void stroke_outline(const pm_state *st, cairo_t *cr, double x, double y, size_t role,
+                           int light)
+{
+	double r, g, b;
+	pm_mark_color(st, light, BP_STATUS_TENTATIVE, &r, &g, &b);
+	cairo_set_source_rgb(cr, r, g, b);
+	cairo_new_path(cr);
+	cairo_move_to(cr, x, y);
+	pango_cairo_layout_path(cr, st->l_role[role]);
+	cairo_set_line_width(cr, st->fs * 0.06);
+	cairo_stroke(cr);
+}
+
+/* In PDF and SVG an outline is recorded once per role and ink and painted
+ * as a form: cairo writes its two hundred or so numbers once instead of
+ * in every cell (a third of a large matrix's bytes).  Pixels are drawn
+ * directly. */
+static void draw_hollow(pm_state *st, cairo_t *cr, double x, double y, size_t role, int light)
+{
+	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
+		stroke_outline(st, cr, x, y, role, light);
+		return;
+	}
+	if (!st->hollow)
+		st->hollow = calloc(2 * st->d->n_roles, sizeof *st->hollow);
+	if (!st->hollow) {
+		stroke_outline(st, cr, x, y, role, light);
+		return;
+	}
+	cairo_pattern_t **form = &st->hollow[2 * role + (light != 0)];
+	if (!*form) {
+		cairo_surface_t *rec =
+		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+		cairo_t *rc = cairo_create(rec);
+		stroke_outline(st, rc, 0, 0, role, light);
+		cairo_destroy(rc);
+		*form = cairo_pattern_create_for_surface(rec);
+		cairo_surface_destroy(rec);
+	}
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_set_source(cr, *form);
+	cairo_paint(cr);
+	cairo_restore(cr);
+}
+
 void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,
                   bp_status status)
 {
@@ -74,16 +122,15 @@ void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, 
 		pm_draw_dot(st, cr, cx, cy, light, status);
 		return;
 	}
-	double r, g, b;
-	pm_mark_color(st, light, status, &r, &g, &b);
-	cairo_set_source_rgb(cr, r, g, b);
-	cairo_new_path(cr);
-	cairo_move_to(cr, cx + st->role_dx[role], cy + st->role_dy[role]);
+	double x = cx + st->role_dx[role], y = cy + st->role_dy[role];
 	if (status == BP_STATUS_TENTATIVE) {
-		pango_cairo_layout_path(cr, l);
-		cairo_set_line_width(cr, st->fs * 0.06);
-		cairo_stroke(cr);
+		draw_hollow(st, cr, x, y, role, light);
 	} else {
+		double r, g, b;
+		pm_mark_color(st, light, status, &r, &g, &b);
+		cairo_set_source_rgb(cr, r, g, b);
+		cairo_new_path(cr);
+		cairo_move_to(cr, x, y);
 		pango_cairo_show_layout(cr, l);
 	}
 	if (status == BP_STATUS_CANCELLED)
