@@ -398,6 +398,16 @@ START_TEST(example_pages_text_outline)
 	           out);
 	ck_assert_int_ge(atoi(r.out), 1);
 	bpt_free(&r);
+	/* Words are drawn letter by letter ("confirmed", "Official"): no
+	 * ligature glyph that only an ActualText span maps back to "fi", and
+	 * so one subset per face (fonts/fonts.conf). */
+	r = bpt_sh("qpdf --qdf --object-streams=disable '%s' - | grep -a -c 'ActualText <feff0066'",
+	           out);
+	ck_assert_int_eq(atoi(r.out), 0);
+	bpt_free(&r);
+	r = bpt_sh("pdffonts '%s' | grep -c 'NotoSans-'", out);
+	ck_assert_int_eq(atoi(r.out), 3); /* regular, bold, italic */
+	bpt_free(&r);
 	r = bpt_sh("qpdf --check '%s'", out);
 	ck_assert_msg(r.status == 0 && !strstr(r.out, "WARNING") && !strstr(r.err, "WARNING"),
 	              "%s%s", r.out, r.err);
