@@ -144,8 +144,8 @@ static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
 	size_t nc = g->c1 - g->c0;
-	/* Thin rules: under every row, between every column, and the slanted
-	 * (or upright) separators of the headers. */
+	/* Thin rules: under every row and between every column (the headers'
+	 * separators are drawn with the headers). */
 	cairo_new_path(cr);
 	for (size_t i = g->i0; i < g->i1; i++) {
 		cairo_move_to(cr, 0, st->row_y[i] + st->row_h[i]);
@@ -155,19 +155,14 @@ static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
 		cairo_move_to(cr, 0, g->y_cont + st->cont_h[g->i0]);
 		cairo_line_to(cr, g->x_end, g->y_cont + st->cont_h[g->i0]);
 	}
-	double sep = (st->header_h - st->pad) / st->sin_a;
 	for (size_t k = 0; k <= nc; k++) {
 		double x = g->x_cols + k * st->col_w;
 		cairo_move_to(cr, x, g->yg);
 		cairo_line_to(cr, x, g->y_end);
-		cairo_move_to(cr, x, g->hb);
-		cairo_line_to(cr, x + sep * st->cos_a, g->hb - sep * st->sin_a);
 	}
 	if (st->totals) {
 		cairo_move_to(cr, g->x_end, g->yg);
 		cairo_line_to(cr, g->x_end, g->y_end);
-		cairo_move_to(cr, g->x_end, g->hb);
-		cairo_line_to(cr, g->x_end + sep * st->cos_a, g->hb - sep * st->sin_a);
 	}
 	rgb(cr, &st->theme->grid, 0);
 	cairo_set_line_width(cr, 0.3);
@@ -195,10 +190,28 @@ static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
 	cairo_stroke(cr);
 }
 
+/* The slanted (or upright) separators between the headers: the same on
+ * every page of a band, so they belong to its form (paint_headers). */
+static void draw_separators(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	double sep = (st->header_h - st->pad) / st->sin_a;
+	size_t nc = g->c1 - g->c0;
+	cairo_new_path(cr);
+	for (size_t k = 0; k <= nc + (st->totals != 0); k++) {
+		double x = k <= nc ? g->x_cols + k * st->col_w : g->x_end;
+		cairo_move_to(cr, x, g->hb);
+		cairo_line_to(cr, x + sep * st->cos_a, g->hb - sep * st->sin_a);
+	}
+	rgb(cr, &st->theme->grid, 0);
+	cairo_set_line_width(cr, 0.3);
+	cairo_stroke(cr);
+}
+
 static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
 	char anchor[160];
+	draw_separators(st, cr, g);
 	/* Vector output has no hinting, so a layout shaped upright draws
 	 * rotated as it is; only pixels need the context turned (which makes
 	 * every layout of the context lay itself out again). */
