@@ -81,37 +81,27 @@ static void stroke_outline(const pm_state *st, cairo_t *cr, double x, double y, 
 	cairo_stroke(cr);
 }
 
+static void record_outline(pm_state *st, cairo_t *cr, const void *key)
+{
+	size_t k = *(const size_t *)key;
+	stroke_outline(st, cr, 0, 0, k / 2, (int)(k % 2));
+}
+
 /* In PDF and SVG an outline is recorded once per role and ink and painted
- * as a form: cairo writes its two hundred or so numbers once instead of
- * in every cell (a third of a large matrix's bytes).  Pixels are drawn
- * directly. */
+ * as a form (pm_paint_form): cairo writes its two hundred or so numbers
+ * once instead of in every cell (a third of a large matrix's bytes).
+ * Pixels are drawn directly. */
 static void draw_hollow(pm_state *st, cairo_t *cr, double x, double y, size_t role, int light)
 {
-	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
-		stroke_outline(st, cr, x, y, role, light);
-		return;
-	}
-	if (!st->hollow)
+	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+	if (!raster && !st->hollow)
 		st->hollow = calloc(2 * st->d->n_roles, sizeof *st->hollow);
-	if (!st->hollow) {
+	if (raster || !st->hollow) {
 		stroke_outline(st, cr, x, y, role, light);
 		return;
 	}
-	cairo_pattern_t **form = &st->hollow[2 * role + (light != 0)];
-	if (!*form) {
-		cairo_surface_t *rec =
-		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-		cairo_t *rc = cairo_create(rec);
-		stroke_outline(st, rc, 0, 0, role, light);
-		cairo_destroy(rc);
-		*form = cairo_pattern_create_for_surface(rec);
-		cairo_surface_destroy(rec);
-	}
-	cairo_save(cr);
-	cairo_translate(cr, x, y);
-	cairo_set_source(cr, *form);
-	cairo_paint(cr);
-	cairo_restore(cr);
+	size_t k = 2 * role + (light != 0);
+	pm_paint_form(st, cr, &st->hollow[k], x, y, record_outline, &k);
 }
 
 void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,

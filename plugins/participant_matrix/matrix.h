@@ -149,6 +149,9 @@ double pm_title_width(const pm_state *st, double lead);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);
+typedef void (*pm_record_fn)(pm_state *st, cairo_t *cr, const void *arg);
+void pm_paint_form(pm_state *st, cairo_t *cr, cairo_pattern_t **form, double x, double y,
+                   pm_record_fn record, const void *arg);
 
 /* marks.c: one mark centred on (cx, cy); the cross over a cancelled one. */
 int pm_role_is_dot(const bp_role *r);
