@@ -79,7 +79,11 @@ static int check_include(const char *p, const char *file, int line, scan_ctx *cx
 		return -1;
 	}
 	if (depth >= CFG_MAX_INCLUDE_DEPTH)
-		return 0; /* libconfig reports the nesting */
+		return 0;   /* libconfig reports the nesting */
+	if (end == p + 1) { /* libconfig would read the folder itself */
+		diag_error(file, line, "@include \"\" names no file");
+		return -1;
+	}
 	char *name = strndup(p + 1, (size_t)(end - p - 1));
 	char *path = cfg_resolve(cx->dir, name);
 	FILE *f = fopen(path, "rb");
@@ -87,9 +91,20 @@ static int check_include(const char *p, const char *file, int line, scan_ctx *cx
 	if (f) {
 		size_t len;
 		int too_big;
+		errno = 0;
 		char *text = read_all(f, &len, &too_big);
-		if (ferror(f) || memchr(text, '\0', len)) {
-			/* libconfig reports what it makes of it */
+		int err = errno;
+		/* libconfig's scanner would end the process on a file it
+		 * cannot read (a folder), so these are reported here. */
+		if (ferror(f)) {
+			diag_error(file, line, "@include \"%s\": cannot read: %s", name,
+			           strerror(err ? err : EIO));
+			rc = -1;
+		} else if (memchr(text, '\0', len)) {
+			diag_error(file, line,
+			           "@include \"%s\": not a text file (it contains NUL bytes)",
+			           name);
+			rc = -1;
 		} else if (too_big) {
 			diag_error(name, 0, "file is larger than %d MB", CFG_MAX_FILE >> 20);
 			rc = -1;
