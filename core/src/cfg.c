@@ -79,8 +79,9 @@ static int check_include(const char *p, const char *file, int line, scan_ctx *cx
 		return -1;
 	}
 	if (depth >= CFG_MAX_INCLUDE_DEPTH)
-		return 0;   /* libconfig reports the nesting */
-	if (end == p + 1) { /* libconfig would read the folder itself */
+		return 0; /* libconfig reports the nesting */
+	/* An empty name would have libconfig read the folder itself. */
+	if (end == p + 1) {
 		diag_error(file, line, "@include \"\" names no file");
 		return -1;
 	}
