@@ -460,6 +460,76 @@ START_TEST(overflow)
 }
 END_TEST
 
+/* The box of the first word `word` on page `page`, in points from the
+ * page's top left (pdftotext -bbox); 0 if it is not there. */
+static int word_box(const char *pdf, int page, const char *word, double box[4])
+{
+	bpt_result r = bpt_sh("pdftotext -bbox -f %d -l %d '%s' -", page, page, pdf);
+	ck_assert_int_eq(r.status, 0);
+	char want[128];
+	snprintf(want, sizeof want, "\">%s</word>", word);
+	int found = 0;
+	for (char *line = strtok(r.out, "\n"); line && !found; line = strtok(NULL, "\n"))
+		found = strstr(line, want) &&
+		        sscanf(line, " <word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		               &box[0], &box[1], &box[2], &box[3]) == 4;
+	bpt_free(&r);
+	return found;
+}
+
+START_TEST(contents_leader_dots)
+{
+	/* Between "Annex Alpha" and its page number: a row of dots one grid
+	 * step (4.5 pt) apart, as poppler draws the PDF at 144 dpi. */
+	char *pdf = render(NULL);
+	double title[4], num[4];
+	ck_assert(word_box(pdf, 2, "Alpha", title));
+	ck_assert(word_box(pdf, 2, "3", num));
+	ck_assert(num[1] > title[1] - 1 && num[1] < title[1] + 1); /* the same line */
+	double x0 = title[2] + 1, x1 = num[0] - 1, dpi = 144, px = dpi / 72;
+	const char *dir = bpt_tmpdir();
+	char *img = bpt_path(dir, "dots");
+	bpt_result r = bpt_sh("pdftoppm -gray -r %g -f 2 -l 2 -x %d -y %d -W %d -H %d -singlefile "
+	                      "'%s' '%s'",
+	                      dpi, (int)(x0 * px), (int)(title[1] * px), (int)((x1 - x0) * px),
+	                      (int)((title[3] - title[1]) * px), pdf, img);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	bpt_free(&r);
+	char *path = bpt_path(dir, "dots.pgm");
+	size_t len;
+	char *pgm = bpt_read(path, &len);
+	ck_assert_ptr_nonnull(pgm);
+	int w, h, max, off;
+	ck_assert_int_eq(sscanf(pgm, "P5 %d %d %d%n", &w, &h, &max, &off), 3);
+	const unsigned char *px0 = (const unsigned char *)pgm + off + 1;
+	ck_assert((size_t)(off + 1 + w * h) <= len);
+	/* Dots: runs of columns with a dark pixel; their centres. */
+	int runs = 0, in = 0;
+	double first = 0, last = 0, start = 0;
+	for (int x = 0; x < w; x++) {
+		int dark = 0;
+		for (int y = 0; y < h; y++)
+			dark |= px0[y * w + x] < 200;
+		if (dark && !in)
+			start = x;
+		if (!dark && in) {
+			double c = (start + x - 1) / 2.0;
+			if (!runs)
+				first = c;
+			last = c;
+			runs++;
+		}
+		in = dark;
+	}
+	double step = 4.5 * px, want = (x1 - x0) / 4.5;
+	ck_assert_msg(runs >= want - 5 && runs <= want + 1, "%d dots in %.0f pt", runs, x1 - x0);
+	double mean = (last - first) / (runs - 1);
+	ck_assert_msg(mean > step - 0.2 && mean < step + 0.2, "dots %.2f px apart, not %.2f", mean,
+	              step);
+	free(pgm);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("cover_contents");
@@ -470,7 +540,7 @@ static Suite *make_suite(void)
 	        {"span", {span_formats, span_events}},
 	        {"paginate", {paginate_basic, paginate_keep}},
 	        {"cover", {cover_page}},
-	        {"contents", {contents_pages}},
+	        {"contents", {contents_pages, contents_leader_dots}},
 	        {"depth", {contents_depth}},
 	        {"disabled", {contents_disabled}},
 	        {"russian", {russian}},
