@@ -269,39 +269,13 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		pango_cairo_update_layout(cr, st->l_total_hdr);
 }
 
-/* Paints *form with its origin at (x, y), recording it first, with
- * record(st, rc, arg) on a new recording surface, when *form is NULL.
- * cairo writes a recorded form into a PDF or SVG once; each page or cell
- * that paints it then only refers to it. */
-void pm_paint_form(pm_state *st, cairo_t *cr, cairo_pattern_t **form, double x, double y,
-                   pm_record_fn record, const void *arg)
-{
-	if (!*form) {
-		cairo_surface_t *rec =
-		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-		cairo_t *rc = cairo_create(rec);
-		record(st, rc, arg);
-		cairo_destroy(rc);
-		*form = cairo_pattern_create_for_surface(rec);
-		cairo_surface_destroy(rec);
-	}
-	cairo_save(cr);
-	cairo_translate(cr, x, y);
-	cairo_set_source(cr, *form);
-	cairo_paint(cr);
-	cairo_restore(cr);
-}
-
-static void record_headers(pm_state *st, cairo_t *cr, const void *g)
-{
-	draw_headers(st, cr, g);
-}
-
 /* The headers of a page after its band's first.  In PDF and SVG they are
  * recorded once per band and painted as one form, instead of 40 rotated
  * titles again on each of a large matrix's pages (about half of each
  * page's content, and of the time spent writing it).  Pixels are drawn
- * directly. */
+ * directly.  cairo 1.16 lists a form in a page's resources once for each
+ * time it is painted there (duplicate keys, which qpdf --check reports),
+ * so a form must be painted at most once a page: these are. */
 static void paint_headers(pm_state *st, cairo_t *cr, const page_geo *g, long band)
 {
 	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
@@ -316,7 +290,19 @@ static void paint_headers(pm_state *st, cairo_t *cr, const page_geo *g, long ban
 		}
 		st->n_hdr_form = (size_t)st->n_bands;
 	}
-	pm_paint_form(st, cr, &st->hdr_form[band], 0, 0, record_headers, g);
+	if (!st->hdr_form[band]) {
+		cairo_surface_t *rec =
+		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+		cairo_t *rc = cairo_create(rec);
+		draw_headers(st, rc, g);
+		cairo_destroy(rc);
+		st->hdr_form[band] = cairo_pattern_create_for_surface(rec);
+		cairo_surface_destroy(rec);
+	}
+	cairo_save(cr);
+	cairo_set_source(cr, st->hdr_form[band]);
+	cairo_paint(cr);
+	cairo_restore(cr);
 }
 
 /* The names a group may go by, longest first; returns how many. */

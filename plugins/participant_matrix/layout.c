@@ -81,12 +81,6 @@ void pm_layout_free(pm_state *st)
 			if (st->l_role[i])
 				g_object_unref(st->l_role[i]);
 	}
-	if (st->hollow)
-		for (size_t i = 0; i < 2 * st->d->n_roles; i++)
-			if (st->hollow[i])
-				cairo_pattern_destroy(st->hollow[i]);
-	free(st->hollow);
-	st->hollow = NULL;
 	if (st->header_prefix)
 		for (size_t i = 0; i < st->m.n_cols; i++)
 			free(st->header_prefix[i]);

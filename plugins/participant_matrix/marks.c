@@ -81,29 +81,6 @@ static void stroke_outline(const pm_state *st, cairo_t *cr, double x, double y, 
 	cairo_stroke(cr);
 }
 
-static void record_outline(pm_state *st, cairo_t *cr, const void *key)
-{
-	size_t k = *(const size_t *)key;
-	stroke_outline(st, cr, 0, 0, k / 2, (int)(k % 2));
-}
-
-/* In PDF and SVG an outline is recorded once per role and ink and painted
- * as a form (pm_paint_form): cairo writes its two hundred or so numbers
- * once instead of in every cell (a third of a large matrix's bytes).
- * Pixels are drawn directly. */
-static void draw_hollow(pm_state *st, cairo_t *cr, double x, double y, size_t role, int light)
-{
-	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-	if (!raster && !st->hollow)
-		st->hollow = calloc(2 * st->d->n_roles, sizeof *st->hollow);
-	if (raster || !st->hollow) {
-		stroke_outline(st, cr, x, y, role, light);
-		return;
-	}
-	size_t k = 2 * role + (light != 0);
-	pm_paint_form(st, cr, &st->hollow[k], x, y, record_outline, &k);
-}
-
 void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,
                   bp_status status)
 {
@@ -114,7 +91,7 @@ void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, 
 	}
 	double x = cx + st->role_dx[role], y = cy + st->role_dy[role];
 	if (status == BP_STATUS_TENTATIVE) {
-		draw_hollow(st, cr, x, y, role, light);
+		stroke_outline(st, cr, x, y, role, light);
 	} else {
 		double r, g, b;
 		pm_mark_color(st, light, status, &r, &g, &b);

@@ -102,10 +102,6 @@ typedef struct pm_state {
 	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
 	        *l_num, *l_group, *l_caption, *l_legend, *l_message;
 	PangoLayout **l_role; /* per role: its mark as text (NULL for ●) */
-	/* Per role and ink (2 * role + light), on vector pages: the hollow
-	 * mark of a tentative event recorded once and painted as a form
-	 * (NULL: not recorded yet; marks.c). */
-	cairo_pattern_t **hollow;
 	/* Per column, made once: headers repeat on every page of a band. */
 	PangoLayout **l_col_title, **l_col_prefix; /* prefix NULL: none */
 	double *col_lead, *col_bt;                 /* title offset, block thickness */
@@ -149,9 +145,6 @@ double pm_title_width(const pm_state *st, double lead);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);
-typedef void (*pm_record_fn)(pm_state *st, cairo_t *cr, const void *arg);
-void pm_paint_form(pm_state *st, cairo_t *cr, cairo_pattern_t **form, double x, double y,
-                   pm_record_fn record, const void *arg);
 
 /* marks.c: one mark centred on (cx, cy); the cross over a cancelled one. */
 int pm_role_is_dot(const bp_role *r);

@@ -410,6 +410,42 @@ START_TEST(big_matrix)
 }
 END_TEST
 
+/* A tentative event where everyone is a host: one page with 30 hollow H
+ * marks (outlines, not text).  cairo 1.16 lists a form once in a page's
+ * resources for every time it is painted there, so marks painted as one
+ * shared form gave a PDF that qpdf --check reports (duplicate keys). */
+START_TEST(tentative_marks_valid_pdf)
+{
+	const char *dir = bpt_tmpdir();
+	char *dos = bpt_path(dir, "tentative.cfg");
+	FILE *f = fopen(dos, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "version = 1; title = \"Tentative\"; timezone = \"+05:00\";\n"
+	           "delegations = ( { id = \"d\"; name = \"Delegation\"; } );\npeople = (\n");
+	for (int i = 0; i < 30; i++)
+		fprintf(f, "%s{ id = \"p%d\"; name = \"P%02d Delegate\"; delegation = \"d\"; }\n",
+		        i ? "," : "", i, i);
+	fprintf(f, ");\nevents = (\n{ id = \"e1\"; title = \"Plenary\"; status = \"tentative\"; "
+	           "start = \"2025-10-09T09:00\"; attendees = (");
+	for (int i = 0; i < 30; i++)
+		fprintf(f, "%s{ who = \"p%d\"; role = \"host\"; }", i ? ", " : " ", i);
+	fprintf(f, " ); }\n);\n");
+	fclose(f);
+	char *pdf;
+	bpt_result r = render(dos, "", "portrait", "en", &pdf);
+	ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+	bpt_free(&r);
+	ck_assert_int_eq(bpt_pdf_pages(pdf), 1);
+	char *row = row_of(pdf, "P07");
+	ck_assert_str_eq(row, "P07 Delegate 1");
+	free(row);
+	r = bpt_sh("qpdf --check '%s'", pdf);
+	ck_assert_msg(r.status == 0 && !strstr(r.out, "WARNING") && !strstr(r.err, "WARNING"),
+	              "%.300s%.300s", r.out, r.err);
+	bpt_free(&r);
+}
+END_TEST
+
 /* order = "across": page 2 is the second band of the first rows. */
 START_TEST(order_across)
 {
@@ -539,6 +575,7 @@ TCase *pmt_render_case(void)
 	tcase_add_test(tc, one_by_one);
 	tcase_add_test(tc, nothing_to_show);
 	tcase_add_test(tc, header_links);
+	tcase_add_test(tc, tentative_marks_valid_pdf);
 	tcase_add_test(tc, example);
 	return tc;
 }
