@@ -177,16 +177,14 @@ static void check_glyphs(bp_section *s, PangoLayout *l, const char *utf8)
 	       g_utf8_strlen(utf8, -1) > 40 ? "…" : "");
 }
 
-/* The theme family, then families known to cover the scripts it may lack,
- * so fallback is the same on every machine. */
+/* The theme family alone: fonts/fonts.conf appends the families known to
+ * cover the scripts it may lack, so fallback is the same on every machine.
+ * (Pango hashes and compares a description's whole family string each time
+ * it looks up a font set, a few hundred times a pack.) */
 static PangoFontDescription *font_for(bp_section *s, const bp_text_style *st)
 {
 	const bp_theme *t = &s->d->j->theme;
-	char fam[512];
-	snprintf(fam, sizeof fam,
-	         "%s,Noto Sans Arabic,Noto Sans Hebrew,Noto Sans Devanagari,Noto Sans CJK SC,"
-	         "Noto Sans Symbols,Noto Sans Symbols 2,DejaVu Sans",
-	         st && st->heading ? t->heading_font : t->font);
+	const char *fam = st && st->heading ? t->heading_font : t->font;
 	PangoFontDescription *d = pango_font_description_new();
 	pango_font_description_set_family(d, fam);
 	/* Sizes snap to half points: each distinct size costs Pango a font sort
