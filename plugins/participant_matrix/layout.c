@@ -140,6 +140,8 @@ void pm_layout_free(pm_state *st)
 	st->prefix_seen_w = NULL;
 	st->title_nat = NULL;
 	free(st->l_role);
+	if (st->hollow)
+		cairo_scaled_font_destroy(st->hollow);
 	free(st->role_dx);
 	free(st->role_dy);
 	free(st->row_h);
@@ -155,6 +157,7 @@ void pm_layout_free(pm_state *st)
 	free(st->legend_items);
 	st->header_prefix = NULL;
 	st->l_role = NULL;
+	st->hollow = NULL;
 	st->role_dx = st->role_dy = st->row_h = st->cont_h = st->row_y = NULL;
 	st->chunks = st->bands = NULL;
 	st->legend_items = NULL;

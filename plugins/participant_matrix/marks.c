@@ -9,6 +9,7 @@
 #include "matrix.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 int pm_role_is_dot(const bp_role *r)
@@ -66,19 +67,196 @@ void pm_stroke_cross(const pm_state *st, cairo_t *cr, double cx, double cy)
 	cairo_stroke(cr);
 }
 
-/* A role's mark for a tentative event: its glyphs' outline, with its
- * origin at (x, y). */
-static void stroke_outline(const pm_state *st, cairo_t *cr, double x, double y, size_t role,
-                           int light)
+/* A tentative event's role mark is its glyphs' outline.  Each role's
+ * outline is a glyph of a small cairo user font (a Type 3 font in a PDF),
+ * defined once and then shown like a letter: a large matrix has hundreds
+ * of such marks, and an outline is some 200 numbers of path.  (A form
+ * painted in every cell would be as small, but cairo 1.16 lists a form in
+ * a page's resources once for each time it is painted there.)  In a Type
+ * 3 glyph only a fill takes the text's colour (a stroke would take
+ * whatever the page last stroked with), so the outline is filled: the
+ * union of a thin quadrilateral along each segment of the flattened
+ * glyph outline and an octagon at each corner. */
+
+typedef struct hollow_glyphs {
+	double em;            /* points: every outline fits a square em */
+	size_t n;             /* roles */
+	cairo_path_t **paths; /* per role, in points from its glyph origin */
+} hollow_glyphs;
+
+static const cairo_user_data_key_t hollow_key;
+
+static void hollow_free(void *p)
+{
+	hollow_glyphs *h = p;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->paths[i])
+			cairo_path_destroy(h->paths[i]);
+	free(h->paths);
+	free(h);
+}
+
+static cairo_status_t hollow_render(cairo_scaled_font_t *sf, unsigned long glyph, cairo_t *cr,
+                                    cairo_text_extents_t *ext)
+{
+	const hollow_glyphs *h =
+	        cairo_font_face_get_user_data(cairo_scaled_font_get_font_face(sf), &hollow_key);
+	ext->x_advance = 1;
+	if (!h || glyph >= h->n || !h->paths[glyph])
+		return CAIRO_STATUS_SUCCESS;
+	cairo_scale(cr, 1 / h->em, 1 / h->em);
+	cairo_append_path(cr, h->paths[glyph]);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+	cairo_fill(cr);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Adds the quadrilateral of width w along (x0, y0)-(x1, y1), wound the same
+ * way as every other piece so that the winding fill is their union. */
+static void add_segment(cairo_t *cr, double w, double x0, double y0, double x1, double y1)
+{
+	double dx = x1 - x0, dy = y1 - y0, len = hypot(dx, dy);
+	if (len < 1e-9)
+		return;
+	double nx = -dy / len * w / 2, ny = dx / len * w / 2;
+	cairo_move_to(cr, x0 - nx, y0 - ny);
+	cairo_line_to(cr, x1 - nx, y1 - ny);
+	cairo_line_to(cr, x1 + nx, y1 + ny);
+	cairo_line_to(cr, x0 + nx, y0 + ny);
+	cairo_close_path(cr);
+}
+
+/* An octagon around (x, y) as wide as w across its flats, wound as
+ * add_segment's quadrilaterals are. */
+static void add_corner(cairo_t *cr, double w, double x, double y)
+{
+	double r = w / 2 / cos(PM_PI / 8);
+	for (int i = 0; i < 8; i++) {
+		double a = i * PM_PI / 4;
+		if (i)
+			cairo_line_to(cr, x + r * cos(a), y + r * sin(a));
+		else
+			cairo_move_to(cr, x + r * cos(a), y + r * sin(a));
+	}
+	cairo_close_path(cr);
+}
+
+/* The filled outline of layout l, stroked w wide, with its baseline's left
+ * end at (pad, 0). */
+static cairo_path_t *outline_path(PangoLayout *l, double w, double pad)
+{
+	cairo_surface_t *scratch = cairo_recording_surface_create(CAIRO_CONTENT_ALPHA, NULL);
+	cairo_t *cr = cairo_create(scratch);
+	cairo_set_tolerance(cr, 0.01);
+	cairo_move_to(cr, pad, -(double)pango_layout_get_baseline(l) / PANGO_SCALE);
+	pango_cairo_layout_path(cr, l);
+	cairo_path_t *flat = cairo_copy_path_flat(cr);
+	cairo_new_path(cr);
+	double sx = 0, sy = 0, px = 0, py = 0, dx0 = 0, dy0 = 0;
+	for (int i = 0; i < flat->num_data; i += flat->data[i].header.length) {
+		const cairo_path_data_t *d = &flat->data[i];
+		double x = sx, y = sy;
+		if (d->header.type == CAIRO_PATH_MOVE_TO) {
+			sx = px = d[1].point.x;
+			sy = py = d[1].point.y;
+			dx0 = dy0 = 0;
+			continue;
+		}
+		if (d->header.type == CAIRO_PATH_LINE_TO) {
+			x = d[1].point.x;
+			y = d[1].point.y;
+		}
+		add_segment(cr, w, px, py, x, y);
+		/* A corner where a contour starts and where it turns by more than
+		 * about 10 degrees; along a gentle curve the segments' ends
+		 * overlap. */
+		double dx = x - px, dy = y - py, cross = dx0 * dy - dy0 * dx,
+		       dot = dx0 * dx + dy0 * dy;
+		if ((dx0 == 0 && dy0 == 0) || fabs(cross) > 0.17 * fabs(dot) || dot < 0)
+			add_corner(cr, w, px, py);
+		if (dx != 0 || dy != 0) {
+			dx0 = dx;
+			dy0 = dy;
+		}
+		px = x;
+		py = y;
+	}
+	cairo_path_destroy(flat);
+	cairo_path_t *out = cairo_copy_path(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(scratch);
+	return out;
+}
+
+/* The user font of every role's outline (see the top of this part), made
+ * on first use; NULL if it cannot be. */
+static cairo_scaled_font_t *hollow_font(pm_state *st)
+{
+	if (st->hollow)
+		return st->hollow;
+	size_t n = st->d->n_roles;
+	double w = st->fs * 0.06, em = 0;
+	hollow_glyphs *h = calloc(1, sizeof *h);
+	if (!h || !(h->paths = calloc(n ? n : 1, sizeof *h->paths))) {
+		free(h);
+		return NULL;
+	}
+	h->n = n;
+	for (size_t i = 0; i < n; i++) {
+		if (!st->l_role[i])
+			continue;
+		h->paths[i] = outline_path(st->l_role[i], w, w);
+		PangoRectangle ink;
+		pango_layout_get_extents(st->l_role[i], &ink, NULL);
+		double size = ((double)ink.x + ink.width > ink.height ? (double)ink.x + ink.width
+		                                                      : ink.height) /
+		                      PANGO_SCALE +
+		              3 * w;
+		if (size > em)
+			em = size;
+	}
+	h->em = em > 0 ? em * 1.25 : 1;
+	cairo_font_face_t *face = cairo_user_font_face_create();
+	cairo_user_font_face_set_render_glyph_func(face, hollow_render);
+	if (cairo_font_face_set_user_data(face, &hollow_key, h, hollow_free) !=
+	    CAIRO_STATUS_SUCCESS) {
+		hollow_free(h);
+		cairo_font_face_destroy(face);
+		return NULL;
+	}
+	cairo_matrix_t size, ctm;
+	cairo_matrix_init_scale(&size, h->em, h->em);
+	cairo_matrix_init_identity(&ctm);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	st->hollow = cairo_scaled_font_create(face, &size, &ctm, fo);
+	cairo_font_options_destroy(fo);
+	cairo_font_face_destroy(face);
+	if (cairo_scaled_font_status(st->hollow) != CAIRO_STATUS_SUCCESS) {
+		cairo_scaled_font_destroy(st->hollow);
+		st->hollow = NULL;
+	}
+	return st->hollow;
+}
+
+/* A role's mark for a tentative event, the layout's top left at (x, y). */
+static void draw_hollow(pm_state *st, cairo_t *cr, double x, double y, size_t role, int light)
 {
 	double r, g, b;
 	pm_mark_color(st, light, BP_STATUS_TENTATIVE, &r, &g, &b);
 	cairo_set_source_rgb(cr, r, g, b);
-	cairo_new_path(cr);
-	cairo_move_to(cr, x, y);
-	pango_cairo_layout_path(cr, st->l_role[role]);
-	cairo_set_line_width(cr, st->fs * 0.06);
-	cairo_stroke(cr);
+	cairo_scaled_font_t *sf = hollow_font(st);
+	if (!sf)
+		return;
+	const char *mark = st->d->roles[role]->mark;
+	double w = st->fs * 0.06;
+	cairo_glyph_t glyph = {
+	        role, x - w, y + (double)pango_layout_get_baseline(st->l_role[role]) / PANGO_SCALE};
+	cairo_text_cluster_t cluster = {(int)strlen(mark), 1};
+	cairo_save(cr);
+	cairo_set_scaled_font(cr, sf);
+	cairo_show_text_glyphs(cr, mark, cluster.num_bytes, &glyph, 1, &cluster, 1, 0);
+	cairo_restore(cr);
 }
 
 void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,
@@ -91,7 +269,7 @@ void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, 
 	}
 	double x = cx + st->role_dx[role], y = cy + st->role_dy[role];
 	if (status == BP_STATUS_TENTATIVE) {
-		stroke_outline(st, cr, x, y, role, light);
+		draw_hollow(st, cr, x, y, role, light);
 	} else {
 		double r, g, b;
 		pm_mark_color(st, light, status, &r, &g, &b);

@@ -102,6 +102,9 @@ typedef struct pm_state {
 	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
 	        *l_num, *l_group, *l_caption, *l_legend, *l_message;
 	PangoLayout **l_role; /* per role: its mark as text (NULL for ●) */
+	/* The outlines of the role marks, for tentative events: glyphs of a
+	 * user font, made on first use (NULL until then; marks.c). */
+	cairo_scaled_font_t *hollow;
 	/* Per column, made once: headers repeat on every page of a band. */
 	PangoLayout **l_col_title, **l_col_prefix; /* prefix NULL: none */
 	double *col_lead, *col_bt;                 /* title offset, block thickness */
