@@ -118,13 +118,8 @@ void afile_defer(int (*fn)(const char *tmp, const char *final, void *ctx), void 
 	defer_ctx = ctx;
 }
 
-int afile_finish(const char *tmp, const char *final)
+int afile_place(const char *tmp, const char *final, int err)
 {
-	int err = 0, fd = open(tmp, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fsync(fd) != 0)
-		err = errno;
-	if (fd >= 0)
-		close(fd);
 	if (!err && rename(tmp, final) != 0)
 		err = errno;
 	if (err) {
@@ -133,6 +128,45 @@ int afile_finish(const char *tmp, const char *final)
 		return -1;
 	}
 	return 0;
+}
+
+int afile_finish(const char *tmp, const char *final)
+{
+	int err = 0, fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0)
+		err = errno;
+	if (fd >= 0)
+		close(fd);
+	return afile_place(tmp, final, err);
+}
+
+void afile_sync_all(const char *const *tmps, size_t n, int *errs)
+{
+	enum { MAX_FS = 16 };
+	dev_t dev[MAX_FS];
+	int dev_err[MAX_FS];
+	size_t n_dev = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(tmps[i], &st) != 0) {
+			errs[i] = errno;
+			continue;
+		}
+		size_t k = 0;
+		while (k < n_dev && dev[k] != st.st_dev)
+			k++;
+		int fd = k == n_dev ? open(tmps[i], O_RDONLY | O_CLOEXEC) : -1;
+		if (k == n_dev && n_dev == MAX_FS) { /* so many: this one alone */
+			errs[i] = fd < 0 || fsync(fd) != 0 ? errno : 0;
+		} else if (k == n_dev) {
+			dev[n_dev] = st.st_dev;
+			dev_err[n_dev++] = fd < 0 || syncfs(fd) != 0 ? errno : 0;
+		}
+		if (fd >= 0)
+			close(fd);
+		if (k < n_dev)
+			errs[i] = dev_err[k];
+	}
 }
 
 int afile_commit(afile *a)

@@ -38,6 +38,14 @@ void afile_defer(int (*fn)(const char *tmp, const char *final, void *ctx), void 
 /* Puts a complete temporary file on disk and renames it to final; 0, or
  * -1 after a message (the temporary file is removed). */
 int afile_finish(const char *tmp, const char *final);
+/* Puts many complete temporary files on disk at once: one syncfs() for
+ * each file system they are on, where an fsync() each would wait for a
+ * journal commit each.  errs[i] becomes 0, or the errno of tmps[i]'s
+ * failure. */
+void afile_sync_all(const char *const *tmps, size_t n, int *errs);
+/* Renames a temporary file that is on disk to final, or, when err is not
+ * 0 (its failure to get there), removes it; 0, or -1 after a message. */
+int afile_place(const char *tmp, const char *final, int err);
 /* Removes the temporary file; the target is untouched. */
 void afile_abort(afile *a);
 

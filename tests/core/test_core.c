@@ -10,6 +10,7 @@
 #include "dossier.h"
 #include "output.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -509,6 +510,39 @@ START_TEST(deferred_commit)
 }
 END_TEST
 
+/* Files put on disk together (a batch's group commit): errors per file,
+ * then each placed under its name, or removed with a message after its
+ * error. */
+START_TEST(sync_all_then_place)
+{
+	const char *dir = bpt_tmpdir();
+	char *a = bpt_path(dir, ".a.tmp"), *b = bpt_path(dir, ".b.tmp"),
+	     *gone = bpt_path(dir, ".gone.tmp");
+	bpt_write(a, "A");
+	bpt_write(b, "B");
+	const char *tmps[] = {a, gone, b};
+	int errs[3] = {-1, -1, -1};
+	afile_sync_all(tmps, 3, errs);
+	ck_assert_int_eq(errs[0], 0);
+	ck_assert_int_eq(errs[1], ENOENT);
+	ck_assert_int_eq(errs[2], 0);
+	char *fa = bpt_path(dir, "a.pdf"), *fb = bpt_path(dir, "b.pdf");
+	ck_assert_int_eq(afile_place(a, fa, errs[0]), 0);
+	ck_assert_int_eq(access(fa, F_OK), 0);
+	ck_assert_int_ne(access(a, F_OK), 0);
+	diag_reset();
+	ck_assert_int_eq(afile_place(b, fb, EIO), -1); /* as if the disk had failed */
+	ck_assert(strstr(diag_first_error(), "cannot write"));
+	ck_assert_int_ne(access(fb, F_OK), 0);
+	ck_assert_int_ne(access(b, F_OK), 0); /* removed */
+	free(a);
+	free(b);
+	free(gone);
+	free(fa);
+	free(fb);
+}
+END_TEST
+
 START_TEST(png_and_svg)
 {
 	const char *dir = bpt_tmpdir();
@@ -559,6 +593,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, exit_codes_and_untouched_output);
 	tcase_add_test(tc, png_and_svg);
 	tcase_add_test(tc, deferred_commit);
+	tcase_add_test(tc, sync_all_then_place);
 	suite_add_tcase(s, tc);
 	return s;
 }
