@@ -533,10 +533,10 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 
 static void draw_legend(pm_state *st, cairo_t *cr, double y0)
 {
-	double box = st->mark_r * 2 + st->fs * 0.35, lh = st->legend_line_h;
+	double gap = st->fs * 0.35, lh = st->legend_line_h;
 	for (size_t i = 0; i < st->n_legend; i++) {
 		const pm_legend_item *it = &st->legend_items[i];
-		double y = y0 + it->line * lh, x = it->x, cy = y + lh / 2, cx = x + st->mark_r;
+		double y = y0 + it->line * lh, x = it->x, cy = y + lh / 2, cx = x + it->mark_w / 2;
 		switch (it->kind) {
 		case PM_LEG_ROLE:
 			pm_draw_mark(st, cr, cx, cy, it->role, 0, BP_STATUS_CONFIRMED);
@@ -554,7 +554,7 @@ static void draw_legend(pm_state *st, cairo_t *cr, double y0)
 			break;
 		}
 		if (it->kind != PM_LEG_TEXT && it->kind != PM_LEG_TIMES)
-			x += box;
+			x += it->mark_w + gap;
 		rgb(cr, &st->theme->muted, 0);
 		cairo_move_to(cr, x, y);
 		pango_cairo_show_layout(cr, it->l);

@@ -205,6 +205,8 @@ static int make_role_layouts(pm_state *st)
 		pango_layout_get_extents(st->l_role[i], &ink, NULL);
 		st->role_dx[i] = -((double)ink.x + ink.width / 2.0) / PANGO_SCALE;
 		st->role_dy[i] = -((double)ink.y + ink.height / 2.0) / PANGO_SCALE;
+		if ((double)ink.width / PANGO_SCALE > st->role_w)
+			st->role_w = (double)ink.width / PANGO_SCALE;
 	}
 	return 0;
 }
@@ -580,8 +582,9 @@ static void build_legend(pm_state *st)
 		st->legend_h = 0;
 		return;
 	}
-	/* Flow the items into lines as wide as the frame. */
-	double box = st->mark_r * 2 + st->fs * 0.35, space = st->fs * 1.4, x = 0, w, h, lh = 0;
+	/* Flow the items into lines as wide as the frame: each mark, a gap,
+	 * its words. */
+	double gap = st->fs * 0.35, space = st->fs * 1.4, x = 0, w, h, lh = 0;
 	int line = 0;
 	char buf[512];
 	for (size_t i = 0; i < n; i++) {
@@ -600,7 +603,17 @@ static void build_legend(pm_state *st)
 		measure(st, it[i].l, text, &w, &h);
 		if (h > lh)
 			lh = h;
-		double iw = (it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES ? 0 : box) + w;
+		it[i].mark_w = st->mark_r * 2;
+		if (it[i].kind == PM_LEG_ROLE && st->l_role[it[i].role]) {
+			PangoRectangle ink;
+			pango_layout_get_extents(st->l_role[it[i].role], &ink, NULL);
+			if ((double)ink.width / PANGO_SCALE > it[i].mark_w)
+				it[i].mark_w = (double)ink.width / PANGO_SCALE;
+		}
+		double iw = (it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES
+		                     ? 0
+		                     : it[i].mark_w + gap) +
+		            w;
 		if (iw > st->frame.width)
 			iw = st->frame.width;
 		if (x > 0 && x + iw > st->frame.width) {
@@ -707,6 +720,8 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	double cw = (st->hdr_t + fs * 0.3) / st->sin_a;
 	if (cw < st->mark_r * 2 + 2 * st->pad + fs * 0.4)
 		cw = st->mark_r * 2 + 2 * st->pad + fs * 0.4;
+	if (cw < st->role_w + 2 * st->pad + fs * 0.2) /* a wide mark ("WW") */
+		cw = st->role_w + 2 * st->pad + fs * 0.2;
 	st->col_w = ceil(cw * 4) / 4;
 	date_narrow_groups(st);
 	if (st->totals) {

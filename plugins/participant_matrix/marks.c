@@ -82,6 +82,7 @@ typedef struct hollow_glyphs {
 	double em;            /* points: every outline fits a square em */
 	size_t n;             /* roles */
 	cairo_path_t **paths; /* per role, in points from its glyph origin */
+	double *advance;      /* per role, points: to the outline's right end */
 } hollow_glyphs;
 
 static const cairo_user_data_key_t hollow_key;
@@ -93,6 +94,7 @@ static void hollow_free(void *p)
 		if (h->paths[i])
 			cairo_path_destroy(h->paths[i]);
 	free(h->paths);
+	free(h->advance);
 	free(h);
 }
 
@@ -101,9 +103,9 @@ static cairo_status_t hollow_render(cairo_scaled_font_t *sf, unsigned long glyph
 {
 	const hollow_glyphs *h =
 	        cairo_font_face_get_user_data(cairo_scaled_font_get_font_face(sf), &hollow_key);
-	ext->x_advance = 1;
 	if (!h || glyph >= h->n || !h->paths[glyph])
 		return CAIRO_STATUS_SUCCESS;
+	ext->x_advance = h->advance[glyph] / h->em;
 	cairo_scale(cr, 1 / h->em, 1 / h->em);
 	cairo_append_path(cr, h->paths[glyph]);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
@@ -197,7 +199,10 @@ static cairo_scaled_font_t *hollow_font(pm_state *st)
 	size_t n = st->d->n_roles;
 	double w = st->fs * 0.06, em = 0;
 	hollow_glyphs *h = calloc(1, sizeof *h);
-	if (!h || !(h->paths = calloc(n ? n : 1, sizeof *h->paths))) {
+	if (!h || !(h->paths = calloc(n ? n : 1, sizeof *h->paths)) ||
+	    !(h->advance = calloc(n ? n : 1, sizeof *h->advance))) {
+		if (h)
+			free(h->paths);
 		free(h);
 		return NULL;
 	}
@@ -208,6 +213,7 @@ static cairo_scaled_font_t *hollow_font(pm_state *st)
 		h->paths[i] = outline_path(st->l_role[i], w, w);
 		PangoRectangle ink;
 		pango_layout_get_extents(st->l_role[i], &ink, NULL);
+		h->advance[i] = (double)(ink.x + ink.width) / PANGO_SCALE + 1.5 * w;
 		double size = ((double)ink.x + ink.width > ink.height ? (double)ink.x + ink.width
 		                                                      : ink.height) /
 		                      PANGO_SCALE +

@@ -45,6 +45,7 @@ typedef struct pm_legend_item {
 	size_t role; /* PM_LEG_ROLE: index in dossier->roles */
 	const char *text;
 	double x, w;
+	double mark_w; /* room for its mark (a role's may be wider than a dot) */
 	int line;
 	PangoLayout *l; /* its words, shaped once (layout.c) */
 } pm_legend_item;
@@ -85,6 +86,7 @@ typedef struct pm_state {
 	unsigned char *group_dated; /* per group: too narrow to name its day */
 	int totals_rotated;         /* column totals too wide for a column: rotated */
 	double mark_r;              /* radius of a drawn ● */
+	double role_w;              /* ink width of the widest role mark used */
 	double *row_h;              /* per model row */
 	double *cont_h;             /* per model row: its "(continued)" heading height */
 	double cont_w;              /* width of a "(continued)" heading */

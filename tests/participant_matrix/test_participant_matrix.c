@@ -123,10 +123,9 @@ START_TEST(small_people)
 	ck_assert_str_eq(row, "Adam Head C H 3");
 	free(row);
 	/* Berta's S at the tentative lunch is hollow: a glyph of the outline
-	 * font (Type 3), whose word box poppler makes taller than the row, so
-	 * row_of leaves it out. */
+	 * font (Type 3), read as its letter. */
 	row = row_of(pdf, "Berta Member");
-	ck_assert_str_eq(row, "Berta Member 2");
+	ck_assert_str_eq(row, "Berta Member S 2");
 	free(row);
 	bpt_result f = bpt_sh("pdffonts '%s' | grep -c 'Type 3'", pdf);
 	ck_assert_int_eq(atoi(f.out), 1);
@@ -160,7 +159,7 @@ START_TEST(delegation_rows)
 	free(row);
 	/* Betaland: own ● (e1), light ● (e2, e4), hollow light S (e3). */
 	row = row_of(pdf, "Betaland");
-	ck_assert_str_eq(row, "Betaland 3");
+	ck_assert_str_eq(row, "Betaland S 3");
 	free(row);
 }
 END_TEST
@@ -443,7 +442,7 @@ START_TEST(tentative_marks_valid_pdf)
 	bpt_free(&r);
 	ck_assert_int_eq(bpt_pdf_pages(pdf), 1);
 	char *row = row_of(pdf, "P07");
-	ck_assert_str_eq(row, "P07 Delegate 1");
+	ck_assert_str_eq(row, "P07 Delegate H 1");
 	free(row);
 	r = bpt_sh("pdftotext -layout '%s' - | grep -c 'P[0-9][0-9] Delegate *H *1'", pdf);
 	ck_assert_int_eq(atoi(r.out), 30);
@@ -452,6 +451,68 @@ START_TEST(tentative_marks_valid_pdf)
 	ck_assert_msg(r.status == 0 && !strstr(r.out, "WARNING") && !strstr(r.err, "WARNING"),
 	              "%.300s%.300s", r.out, r.err);
 	bpt_free(&r);
+}
+END_TEST
+
+/* The pdftotext -bbox boxes of every word `text` on page 1, in page
+ * order; returns how many (at most max). */
+static int boxes_of(const char *pdf, const char *text, word *out, int max)
+{
+	bpt_result r = bpt_sh("pdftotext -f 1 -l 1 -bbox '%s' -", pdf);
+	int n = 0;
+	for (char *p = strstr(r.out, "<word "); p && n < max; p = strstr(p + 1, "<word ")) {
+		word x;
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%63[^<]",
+		           &x.x0, &x.y0, &x.x1, &x.y1, x.text) == 5 &&
+		    !strcmp(x.text, text))
+			out[n++] = x;
+	}
+	bpt_free(&r);
+	return n;
+}
+
+/* A two-letter mark as wide as "WW": its column is wide enough for it
+ * (outlined in the tentative event's column beside), and in the legend
+ * its name starts after it. */
+START_TEST(wide_marks)
+{
+	const char *dir = bpt_tmpdir();
+	char *dos = bpt_path(dir, "wide.cfg");
+	bpt_write(dos, "version = 1; title = \"Wide\"; timezone = \"+05:00\";\n"
+	               "roles = ( { id = \"w\"; name = \"Wide\"; mark = \"WW\"; } );\n"
+	               "people = ( { id = \"p\"; name = \"Pat Person\"; } );\n"
+	               "events = (\n"
+	               "{ id = \"e1\"; title = \"One\"; start = \"2025-10-09T09:00\";\n"
+	               "  attendees = ( { who = \"p\"; role = \"w\"; } ); },\n"
+	               "{ id = \"e2\"; title = \"Two\"; status = \"tentative\";\n"
+	               "  start = \"2025-10-09T10:00\"; attendees = ( { who = \"p\"; role = \"w\"; "
+	               "} ); }\n"
+	               ");\n");
+	char *pdf;
+	bpt_result r = render(dos, "", "landscape", "en", &pdf);
+	ck_assert_msg(r.status == 0, "render failed: %s", r.err);
+	bpt_free(&r);
+	word ww[4], wide[2];
+	ck_assert_int_eq(boxes_of(pdf, "WW", ww, 4), 3); /* two cells, the legend */
+	ck_assert_int_eq(boxes_of(pdf, "Wide", wide, 2), 1);
+	word *cell0 = &ww[0], *cell1 = &ww[1], *legend = &ww[2];
+	for (int i = 0; i < 3; i++)
+		if (ww[i].y0 > legend->y0)
+			legend = &ww[i];
+	if (legend == cell0)
+		cell0 = &ww[2];
+	else if (legend == cell1)
+		cell1 = &ww[2];
+	if (cell0->x0 > cell1->x0) {
+		word *t = cell0;
+		cell0 = cell1;
+		cell1 = t;
+	}
+	ck_assert_msg(cell0->x1 <= cell1->x0, "cells' marks overlap: %g > %g", cell0->x1,
+	              cell1->x0);
+	ck_assert_msg(legend->x1 < wide[0].x0, "legend mark ends at %g, its name starts at %g",
+	              legend->x1, wide[0].x0);
+	free(dos);
 }
 END_TEST
 
@@ -585,6 +646,7 @@ TCase *pmt_render_case(void)
 	tcase_add_test(tc, nothing_to_show);
 	tcase_add_test(tc, header_links);
 	tcase_add_test(tc, tentative_marks_valid_pdf);
+	tcase_add_test(tc, wide_marks);
 	tcase_add_test(tc, example);
 	return tc;
 }
