@@ -190,14 +190,21 @@ static cairo_path_t *outline_path(PangoLayout *l, double w, double pad)
 	return out;
 }
 
+/* The width of an outline's line. */
+static double hollow_line(const pm_state *st)
+{
+	return st->fs * 0.06;
+}
+
 /* The user font of every role's outline (see the top of this part), made
- * on first use; NULL if it cannot be. */
+ * on first use; NULL if it cannot be.  A glyph's origin is its layout's
+ * baseline, hollow_line() left of the layout's left edge. */
 static cairo_scaled_font_t *hollow_font(pm_state *st)
 {
 	if (st->hollow)
 		return st->hollow;
 	size_t n = st->d->n_roles;
-	double w = st->fs * 0.06, em = 0;
+	double w = hollow_line(st), em = 0;
 	hollow_glyphs *h = calloc(1, sizeof *h);
 	if (!h || !(h->paths = calloc(n ? n : 1, sizeof *h->paths)) ||
 	    !(h->advance = calloc(n ? n : 1, sizeof *h->advance))) {
@@ -255,9 +262,9 @@ static void draw_hollow(pm_state *st, cairo_t *cr, double x, double y, size_t ro
 	if (!sf)
 		return;
 	const char *mark = st->d->roles[role]->mark;
-	double w = st->fs * 0.06;
-	cairo_glyph_t glyph = {
-	        role, x - w, y + (double)pango_layout_get_baseline(st->l_role[role]) / PANGO_SCALE};
+	cairo_glyph_t glyph = {role, x - hollow_line(st),
+	                       y + (double)pango_layout_get_baseline(st->l_role[role]) /
+	                                       PANGO_SCALE};
 	cairo_text_cluster_t cluster = {(int)strlen(mark), 1};
 	cairo_save(cr);
 	cairo_set_scaled_font(cr, sf);
