@@ -634,14 +634,24 @@ static int defer_file(const char *tmp, const char *final, void *ctx)
 	return 0;
 }
 
+/* The pair of paths at *i in files (defer_file), stepping *i past it; 0
+ * at the end. */
+static int next_file(const char *files, size_t len, size_t *i, const char **tmp, const char **final)
+{
+	if (*i >= len)
+		return 0;
+	*tmp = files + *i;
+	*final = *tmp + strlen(*tmp) + 1;
+	*i = (size_t)(*final - files) + strlen(*final) + 1;
+	return 1;
+}
+
 /* Parent: removes the files a failed job left. */
 static void remove_files(const bpool_result *r)
 {
-	for (size_t i = 0; i < r->files_len;) {
-		const char *tmp = r->files + i, *final = tmp + strlen(tmp) + 1;
-		i = (size_t)(final - r->files) + strlen(final) + 1;
+	const char *tmp, *final;
+	for (size_t i = 0; next_file(r->files, r->files_len, &i, &tmp, &final);)
 		unlink(tmp);
-	}
 }
 
 static void pool_run_one(void *ctx, long idx, bpool_result *r)
@@ -721,13 +731,11 @@ static void commit_finished(batch *b)
 	if (!b->n_finished)
 		return;
 	GPtrArray *tmps = g_ptr_array_new();
+	const char *tmp, *final;
 	for (size_t k = 0; k < b->n_finished; k++)
-		for (size_t i = 0; i < b->finished[k].files_len;) {
-			const char *tmp = b->finished[k].files + i;
+		for (size_t i = 0;
+		     next_file(b->finished[k].files, b->finished[k].files_len, &i, &tmp, &final);)
 			g_ptr_array_add(tmps, (gpointer)tmp);
-			i += strlen(tmp) + 1;
-			i += strlen(b->finished[k].files + i) + 1;
-		}
 	int *errs = calloc(tmps->len ? tmps->len : 1, sizeof *errs);
 	if (!errs)
 		abort();
@@ -739,9 +747,7 @@ static void commit_finished(batch *b)
 		int ok = 1;
 		char err[sizeof((bpool_result *)0)->error] = "";
 		diag_reset();
-		for (size_t i = 0; i < fin->files_len; f++) {
-			const char *tmp = fin->files + i, *final = tmp + strlen(tmp) + 1;
-			i = (size_t)(final - fin->files) + strlen(final) + 1;
+		for (size_t i = 0; next_file(fin->files, fin->files_len, &i, &tmp, &final); f++) {
 			if (!ok) {
 				unlink(tmp);
 			} else if (afile_place(tmp, final, errs[f]) < 0) {
@@ -811,9 +817,8 @@ static void pool_tick(void *ctx)
  * whose fallback face would be the CJK one (5 MB more in every process). */
 static void warm_fonts(GHashTable *families)
 {
-	static const char sample[] =
-	        "Briefing pack 0123456789 Page of: ABCDEFGHIJKLMNOPQRSTUVWXYZ "
-	        "abcdefghijklmnopqrstuvwxyz —–·… Программа визита Ҷ Ӣ Қ Ӯ Ҳ Ғ";
+	static const char sample[] = "Briefing pack 0123456789 Page of: ABCDEFGHIJKLMNOPQRSTUVWXYZ "
+	                             "abcdefghijklmnopqrstuvwxyz —–·… Программа визита Ҷ Ӣ Қ Ӯ Ҳ Ғ";
 	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
 	cairo_t *cr = cairo_create(s);
 	GHashTableIter it;

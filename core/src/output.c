@@ -155,17 +155,19 @@ void afile_sync_all(const char *const *tmps, size_t n, int *errs)
 		size_t k = 0;
 		while (k < n_dev && dev[k] != st.st_dev)
 			k++;
-		int fd = k == n_dev ? open(tmps[i], O_RDONLY | O_CLOEXEC) : -1;
-		if (k == n_dev && n_dev == MAX_FS) { /* so many: this one alone */
-			errs[i] = fd < 0 || fsync(fd) != 0 ? errno : 0;
-		} else if (k == n_dev) {
-			dev[n_dev] = st.st_dev;
-			dev_err[n_dev++] = fd < 0 || syncfs(fd) != 0 ? errno : 0;
+		if (k < n_dev) { /* its file system is on disk already */
+			errs[i] = dev_err[k];
+			continue;
 		}
+		/* A new file system, or so many that this file goes alone. */
+		int fd = open(tmps[i], O_RDONLY | O_CLOEXEC);
+		errs[i] = fd < 0 || (n_dev < MAX_FS ? syncfs(fd) : fsync(fd)) != 0 ? errno : 0;
 		if (fd >= 0)
 			close(fd);
-		if (k < n_dev)
-			errs[i] = dev_err[k];
+		if (n_dev < MAX_FS) {
+			dev[n_dev] = st.st_dev;
+			dev_err[n_dev++] = errs[i];
+		}
 	}
 }
 

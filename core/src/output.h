@@ -31,9 +31,10 @@ cairo_status_t afile_write(void *closure, const unsigned char *data, unsigned in
 int afile_commit(afile *a);
 /* From now on (fn NULL: no longer) afile_commit() offers each finished
  * temporary file to fn, which returns 0 when it takes the pair and will see
- * to it (afile_finish, later or in another process), -1 when the file must
- * be finished here.  Batch workers use it to leave the wait for the disk to
- * the batch process, so they can start on the next pack. */
+ * to it (afile_finish, or afile_sync_all and afile_place; later or in
+ * another process), -1 when the file must be finished here.  Batch workers
+ * use it to leave the wait for the disk to the batch process, so they can
+ * start on the next pack. */
 void afile_defer(int (*fn)(const char *tmp, const char *final, void *ctx), void *ctx);
 /* Puts a complete temporary file on disk and renames it to final; 0, or
  * -1 after a message (the temporary file is removed). */

@@ -142,8 +142,7 @@ void pm_layout_free(pm_state *st)
 	free(st->l_role);
 	if (st->hollow)
 		cairo_scaled_font_destroy(st->hollow);
-	free(st->role_dx);
-	free(st->role_dy);
+	free(st->role_ink);
 	free(st->row_h);
 	free(st->cont_h);
 	free(st->row_y);
@@ -158,7 +157,8 @@ void pm_layout_free(pm_state *st)
 	st->header_prefix = NULL;
 	st->l_role = NULL;
 	st->hollow = NULL;
-	st->role_dx = st->role_dy = st->row_h = st->cont_h = st->row_y = NULL;
+	st->role_ink = NULL;
+	st->row_h = st->cont_h = st->row_y = NULL;
 	st->chunks = st->bands = NULL;
 	st->legend_items = NULL;
 	st->n_legend = 0;
@@ -189,9 +189,8 @@ static int make_role_layouts(pm_state *st)
 {
 	size_t n = st->d->n_roles;
 	st->l_role = calloc(n + 1, sizeof *st->l_role);
-	st->role_dx = calloc(n + 1, sizeof *st->role_dx);
-	st->role_dy = calloc(n + 1, sizeof *st->role_dy);
-	if (!st->l_role || !st->role_dx || !st->role_dy)
+	st->role_ink = calloc(n + 1, sizeof *st->role_ink);
+	if (!st->l_role || !st->role_ink)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		const bp_role *r = st->d->roles[i];
@@ -201,12 +200,9 @@ static int make_role_layouts(pm_state *st)
 		glong chars = g_utf8_strlen(r->mark, -1);
 		st->l_role[i] = mk(st, st->fs * (chars > 1 ? 0.78 : 0.95), 1, 0, 0);
 		st->host->text_set(st->s, st->l_role[i], r->mark);
-		PangoRectangle ink;
-		pango_layout_get_extents(st->l_role[i], &ink, NULL);
-		st->role_dx[i] = -((double)ink.x + ink.width / 2.0) / PANGO_SCALE;
-		st->role_dy[i] = -((double)ink.y + ink.height / 2.0) / PANGO_SCALE;
-		if ((double)ink.width / PANGO_SCALE > st->role_w)
-			st->role_w = (double)ink.width / PANGO_SCALE;
+		pango_layout_get_extents(st->l_role[i], &st->role_ink[i], NULL);
+		if ((double)st->role_ink[i].width / PANGO_SCALE > st->role_w)
+			st->role_w = (double)st->role_ink[i].width / PANGO_SCALE;
 	}
 	return 0;
 }
@@ -604,12 +600,9 @@ static void build_legend(pm_state *st)
 		if (h > lh)
 			lh = h;
 		it[i].mark_w = st->mark_r * 2;
-		if (it[i].kind == PM_LEG_ROLE && st->l_role[it[i].role]) {
-			PangoRectangle ink;
-			pango_layout_get_extents(st->l_role[it[i].role], &ink, NULL);
-			if ((double)ink.width / PANGO_SCALE > it[i].mark_w)
-				it[i].mark_w = (double)ink.width / PANGO_SCALE;
-		}
+		if (it[i].kind == PM_LEG_ROLE && st->l_role[it[i].role] &&
+		    (double)st->role_ink[it[i].role].width / PANGO_SCALE > it[i].mark_w)
+			it[i].mark_w = (double)st->role_ink[it[i].role].width / PANGO_SCALE;
 		double iw = (it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES
 		                     ? 0
 		                     : it[i].mark_w + gap) +

@@ -218,8 +218,7 @@ static cairo_scaled_font_t *hollow_font(pm_state *st)
 		if (!st->l_role[i])
 			continue;
 		h->paths[i] = outline_path(st->l_role[i], w, w);
-		PangoRectangle ink;
-		pango_layout_get_extents(st->l_role[i], &ink, NULL);
+		PangoRectangle ink = st->role_ink[i];
 		h->advance[i] = (double)(ink.x + ink.width) / PANGO_SCALE + 1.5 * w;
 		double size = ((double)ink.x + ink.width > ink.height ? (double)ink.x + ink.width
 		                                                      : ink.height) /
@@ -280,7 +279,9 @@ void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, 
 		pm_draw_dot(st, cr, cx, cy, light, status);
 		return;
 	}
-	double x = cx + st->role_dx[role], y = cy + st->role_dy[role];
+	const PangoRectangle *ink = &st->role_ink[role]; /* its ink centred on (cx, cy) */
+	double x = cx - (ink->x + ink->width / 2.0) / PANGO_SCALE,
+	       y = cy - (ink->y + ink->height / 2.0) / PANGO_SCALE;
 	if (status == BP_STATUS_TENTATIVE) {
 		draw_hollow(st, cr, x, y, role, light);
 	} else {

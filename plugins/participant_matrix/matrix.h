@@ -112,7 +112,7 @@ typedef struct pm_state {
 	double *col_lead, *col_bt;                 /* title offset, block thickness */
 	double hfs;                                /* header text size */
 	int hdr_lines;                             /* lines a title may take */
-	double *role_dx, *role_dy;                 /* from a text mark's origin to its ink centre */
+	PangoRectangle *role_ink;                  /* per role: its mark's ink, from its origin */
 	/* Per model row: its label, shaped once at layout time and shown as
 	 * is on every page of the row (reshaping names was a third of the
 	 * drawing time). */

@@ -44,9 +44,7 @@ static bpt_result render(const char *dossier, const char *opts, const char *orie
 	return bpt_sh("'%s' render '%s'", bpt_bin(), job);
 }
 
-/* The words of the row whose label starts with `name`, left to right
- * ("Adam Head C H 3"): every word of the page whose vertical centre lies
- * within the label's first word, from pdftotext's word boxes. */
+/* A word of a page and its box, from pdftotext -bbox. */
 typedef struct word {
 	double x0, y0, x1, y1;
 	char text[64];
@@ -58,18 +56,30 @@ static int by_x(const void *a, const void *b)
 	return (d > 0) - (d < 0);
 }
 
-static char *row_of(const char *pdf, const char *name)
+/* Every word of page 1 with its box (pdftotext -bbox); *n is how many. */
+static word *words_of(const char *pdf, size_t *n)
 {
 	bpt_result r = bpt_sh("pdftotext -f 1 -l 1 -bbox '%s' -", pdf);
-	size_t cap = 4096, n = 0;
+	size_t cap = 4096;
 	word *w = malloc(cap * sizeof *w);
-	for (char *p = strstr(r.out, "<word "); p && n < cap; p = strstr(p + 1, "<word ")) {
+	*n = 0;
+	for (char *p = strstr(r.out, "<word "); p && *n < cap; p = strstr(p + 1, "<word ")) {
 		word x;
 		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%63[^<]",
 		           &x.x0, &x.y0, &x.x1, &x.y1, x.text) == 5)
-			w[n++] = x;
+			w[(*n)++] = x;
 	}
 	bpt_free(&r);
+	return w;
+}
+
+/* The words of the row whose label starts with `name`, left to right
+ * ("Adam Head C H 3"): every word of the page whose vertical centre lies
+ * within the label's first word. */
+static char *row_of(const char *pdf, const char *name)
+{
+	size_t n;
+	word *w = words_of(pdf, &n);
 	char first[64];
 	sscanf(name, "%63s", first);
 	/* The label, not a rotated header of the same word: the flattest. */
@@ -454,21 +464,18 @@ START_TEST(tentative_marks_valid_pdf)
 }
 END_TEST
 
-/* The pdftotext -bbox boxes of every word `text` on page 1, in page
- * order; returns how many (at most max). */
+/* The boxes of every word `text` on page 1, in page order; returns how
+ * many (at most max). */
 static int boxes_of(const char *pdf, const char *text, word *out, int max)
 {
-	bpt_result r = bpt_sh("pdftotext -f 1 -l 1 -bbox '%s' -", pdf);
-	int n = 0;
-	for (char *p = strstr(r.out, "<word "); p && n < max; p = strstr(p + 1, "<word ")) {
-		word x;
-		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%63[^<]",
-		           &x.x0, &x.y0, &x.x1, &x.y1, x.text) == 5 &&
-		    !strcmp(x.text, text))
-			out[n++] = x;
-	}
-	bpt_free(&r);
-	return n;
+	size_t n;
+	word *w = words_of(pdf, &n);
+	int k = 0;
+	for (size_t i = 0; i < n && k < max; i++)
+		if (!strcmp(w[i].text, text))
+			out[k++] = w[i];
+	free(w);
+	return k;
 }
 
 /* A two-letter mark as wide as "WW": its column is wide enough for it
