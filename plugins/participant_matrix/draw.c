@@ -223,9 +223,6 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		double mark =
 		        e->status != BP_STATUS_CONFIRMED ? st->mark_r * 2.6 + st->fs * 0.45 : 0;
 		double xc = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
-		cairo_save(cr);
-		cairo_translate(cr, xc, g->hb);
-		cairo_rotate(cr, -st->angle * PM_PI / 180);
 		/* Linked once, where the band first appears: on continuation
 		 * pages the same links (an annotation and a structure element
 		 * each in cairo 1.16) were a megabyte of a 90-page matrix. */
@@ -234,8 +231,16 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 			st->host->anchor_name("event", e->id, anchor, sizeof anchor);
 			linked = st->host->link_begin(st->s, cr, anchor);
 		}
+		/* The status dot ahead of the title, placed along the title's
+		 * baseline but drawn upright: a disc turned is the same disc,
+		 * and the mark font shown turned would be a second font. */
+		double d = st->hdr_s + st->mark_r * 1.3;
 		if (mark > 0)
-			pm_draw_dot(st, cr, st->hdr_s + st->mark_r * 1.3, 0, 0, e->status);
+			pm_draw_dot(st, cr, xc + d * st->cos_a, g->hb - d * st->sin_a, 0,
+			            e->status);
+		cairo_save(cr);
+		cairo_translate(cr, xc, g->hb);
+		cairo_rotate(cr, -st->angle * PM_PI / 180);
 		if (prefix) {
 			if (raster)
 				pango_cairo_update_layout(cr, prefix);
@@ -248,9 +253,9 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 		rgb(cr, e->status == BP_STATUS_CANCELLED ? &st->theme->muted : &st->theme->text, 0);
 		cairo_move_to(cr, st->hdr_s + st->col_lead[c], -bt / 2);
 		pango_cairo_show_layout(cr, title);
+		cairo_restore(cr);
 		if (linked)
 			st->host->link_end(st->s, cr);
-		cairo_restore(cr);
 	}
 	if (st->totals) {
 		double w, h; /* "Total" since layout() */
@@ -443,14 +448,15 @@ static void draw_marks(pm_state *st, cairo_t *cr, const page_geo *g)
 			crosses |= status == BP_STATUS_CANCELLED;
 		}
 	}
-	double lw = st->mark_r * 0.4;
-	for (unsigned key = 0; key < 6; key++) {
+	/* The ● of each kind as one run of glyphs. */
+	size_t n_max = (g->i1 - g->i0) * (g->c1 - g->c0);
+	cairo_glyph_t *at = present ? malloc(n_max * sizeof *at) : NULL;
+	for (unsigned key = 0; at && key < 6; key++) {
 		if (!(present & (1u << key)))
 			continue;
 		int light = key >= 3;
 		bp_status status = (bp_status)(key % 3);
-		double rr = status == BP_STATUS_TENTATIVE ? st->mark_r - lw / 2 : st->mark_r;
-		cairo_new_path(cr);
+		size_t n = 0;
 		for (size_t i = g->i0; i < g->i1; i++) {
 			const pm_cell *row = m->cells + i * nc;
 			double cy = st->row_y[i] + st->row_h[i] / 2;
@@ -460,34 +466,13 @@ static void draw_marks(pm_state *st, cairo_t *cr, const page_geo *g)
 				    ((v & PM_CELL_LIGHT) != 0) != light ||
 				    m->cols[c].event->status != status)
 					continue;
-				double cx = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
-				if (status == BP_STATUS_TENTATIVE) {
-					cairo_new_sub_path(cr);
-					cairo_arc(cr, cx, cy, rr, 0, 2 * PM_PI);
-				} else {
-					/* A filled disc as a dot: a zero-length stroke
-					 * with round caps as wide as the disc.  The
-					 * PDF says "x y m x y l" instead of four
-					 * Béziers: far fewer numbers to print. */
-					cairo_move_to(cr, cx, cy);
-					cairo_line_to(cr, cx, cy);
-				}
+				at[n++] = (cairo_glyph_t){
+				        0, g->x_cols + (c - g->c0 + 0.5) * st->col_w, cy};
 			}
 		}
-		double r, gg, b;
-		pm_mark_color(st, light, status, &r, &gg, &b);
-		cairo_set_source_rgb(cr, r, gg, b);
-		if (status == BP_STATUS_TENTATIVE) {
-			cairo_set_line_width(cr, lw);
-			cairo_stroke(cr);
-		} else {
-			cairo_line_cap_t cap = cairo_get_line_cap(cr);
-			cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-			cairo_set_line_width(cr, 2 * rr);
-			cairo_stroke(cr);
-			cairo_set_line_cap(cr, cap);
-		}
+		pm_show_dots(st, cr, at, n, light, status);
 	}
+	free(at);
 	if (!crosses)
 		return;
 	cairo_new_path(cr);

@@ -140,8 +140,8 @@ void pm_layout_free(pm_state *st)
 	st->prefix_seen_w = NULL;
 	st->title_nat = NULL;
 	free(st->l_role);
-	if (st->hollow)
-		cairo_scaled_font_destroy(st->hollow);
+	if (st->mark_font)
+		cairo_scaled_font_destroy(st->mark_font);
 	free(st->role_ink);
 	free(st->row_h);
 	free(st->cont_h);
@@ -156,7 +156,7 @@ void pm_layout_free(pm_state *st)
 	free(st->legend_items);
 	st->header_prefix = NULL;
 	st->l_role = NULL;
-	st->hollow = NULL;
+	st->mark_font = NULL;
 	st->role_ink = NULL;
 	st->row_h = st->cont_h = st->row_y = NULL;
 	st->chunks = st->bands = NULL;

@@ -1,10 +1,11 @@
 /*
- * marks.c — how a cell's mark looks.  The attendee's ● is a filled circle
- * drawn with cairo (no glyph lookup, the same size in every font); other
- * roles' marks are text from one layout per role made at layout time.
- * Tentative events get hollow marks (circle outline, glyph outline),
- * cancelled ones a muted mark crossed out; marks that come through the
- * delegation link are drawn in a lighter ink.
+ * marks.c — how a cell's mark looks.  The attendee's ● is a disc (a ring
+ * for a tentative event) of the same size in every font; other roles'
+ * marks are text from one layout per role made at layout time, and their
+ * outline for a tentative event.  Cancelled events' marks are muted and
+ * crossed out; marks that come through the delegation link are drawn in
+ * a lighter ink.  The disc, the ring and the outlines are glyphs of one
+ * small user font (below).
  */
 #include "matrix.h"
 
@@ -39,24 +40,6 @@ void pm_mark_cross(const pm_state *st, cairo_t *cr, double cx, double cy)
 	cairo_line_to(cr, cx + k, cy - k);
 }
 
-void pm_draw_dot(const pm_state *st, cairo_t *cr, double cx, double cy, int light, bp_status status)
-{
-	double r, g, b, lw = st->mark_r * 0.4;
-	pm_mark_color(st, light, status, &r, &g, &b);
-	cairo_set_source_rgb(cr, r, g, b);
-	cairo_new_path(cr);
-	if (status == BP_STATUS_TENTATIVE) {
-		cairo_arc(cr, cx, cy, st->mark_r - lw / 2, 0, 2 * PM_PI);
-		cairo_set_line_width(cr, lw);
-		cairo_stroke(cr);
-	} else {
-		cairo_arc(cr, cx, cy, st->mark_r, 0, 2 * PM_PI);
-		cairo_fill(cr);
-	}
-	if (status == BP_STATUS_CANCELLED)
-		pm_stroke_cross(st, cr, cx, cy);
-}
-
 void pm_stroke_cross(const pm_state *st, cairo_t *cr, double cx, double cy)
 {
 	const bp_color *t = &st->theme->text;
@@ -67,29 +50,36 @@ void pm_stroke_cross(const pm_state *st, cairo_t *cr, double cx, double cy)
 	cairo_stroke(cr);
 }
 
-/* A tentative event's role mark is its glyphs' outline.  Each role's
- * outline is a glyph of a small cairo user font (a Type 3 font in a PDF),
- * defined once and then shown like a letter: a large matrix has hundreds
- * of such marks, and an outline is some 200 numbers of path.  (A form
- * painted in every cell would be as small, but cairo 1.16 lists a form in
- * a page's resources once for each time it is painted there.)  In a Type
- * 3 glyph only a fill takes the text's colour (a stroke would take
- * whatever the page last stroked with), so the outline is filled: the
- * union of a thin quadrilateral along each segment of the flattened
- * glyph outline and an octagon at each corner. */
+/* The mark font.  Marks drawn as shapes are glyphs of a small cairo user
+ * font (a Type 3 font in a PDF), each defined once and then shown like a
+ * letter: a large matrix has thousands of discs and hundreds of outlines,
+ * and as glyphs each costs a few bytes of a text run instead of a path.
+ * (A form painted in every cell would be as small for an outline, but
+ * cairo 1.16 lists a form in a page's resources once for each time it is
+ * painted there.)  Glyph i < n_roles is role i's outline, for tentative
+ * events: its glyphs' outline, stroked.  Glyph DISC is the ● and glyph
+ * RING its tentative form.  In a Type 3 glyph only a fill takes the
+ * text's colour (a stroke would take whatever the page last stroked
+ * with), so everything is filled: the ring as two circles wound in
+ * opposite directions, an outline as the union of a thin quadrilateral
+ * along each segment of the flattened glyph outline and an octagon at
+ * each corner. */
 
-typedef struct hollow_glyphs {
-	double em;            /* points: every outline fits a square em */
-	size_t n;             /* roles */
-	cairo_path_t **paths; /* per role, in points from its glyph origin */
-	double *advance;      /* per role, points: to the outline's right end */
-} hollow_glyphs;
+enum { DISC, RING, N_SHAPES }; /* after the roles' outlines */
 
-static const cairo_user_data_key_t hollow_key;
+typedef struct mark_glyphs {
+	double em;            /* points: 4 columns, so that a row's discs are placed
+	                       * with round numbers in one run */
+	size_t n;             /* glyphs: n_roles + N_SHAPES */
+	cairo_path_t **paths; /* per glyph, in points from its origin */
+	double *advance;      /* per glyph, points */
+} mark_glyphs;
 
-static void hollow_free(void *p)
+static const cairo_user_data_key_t mark_key;
+
+static void glyphs_free(void *p)
 {
-	hollow_glyphs *h = p;
+	mark_glyphs *h = p;
 	for (size_t i = 0; i < h->n; i++)
 		if (h->paths[i])
 			cairo_path_destroy(h->paths[i]);
@@ -98,11 +88,11 @@ static void hollow_free(void *p)
 	free(h);
 }
 
-static cairo_status_t hollow_render(cairo_scaled_font_t *sf, unsigned long glyph, cairo_t *cr,
-                                    cairo_text_extents_t *ext)
+static cairo_status_t glyph_render(cairo_scaled_font_t *sf, unsigned long glyph, cairo_t *cr,
+                                   cairo_text_extents_t *ext)
 {
-	const hollow_glyphs *h =
-	        cairo_font_face_get_user_data(cairo_scaled_font_get_font_face(sf), &hollow_key);
+	const mark_glyphs *h =
+	        cairo_font_face_get_user_data(cairo_scaled_font_get_font_face(sf), &mark_key);
 	if (!h || glyph >= h->n || !h->paths[glyph])
 		return CAIRO_STATUS_SUCCESS;
 	ext->x_advance = h->advance[glyph] / h->em;
@@ -196,43 +186,67 @@ static double hollow_line(const pm_state *st)
 	return st->fs * 0.06;
 }
 
-/* The user font of every role's outline (see the top of this part), made
- * on first use; NULL if it cannot be.  A glyph's origin is its layout's
- * baseline, hollow_line() left of the layout's left edge. */
-static cairo_scaled_font_t *hollow_font(pm_state *st)
+/* The ● glyph's advance: the disc and a little space either side. */
+static double disc_advance(const pm_state *st)
 {
-	if (st->hollow)
-		return st->hollow;
-	size_t n = st->d->n_roles;
-	double w = hollow_line(st), em = 0;
-	hollow_glyphs *h = calloc(1, sizeof *h);
-	if (!h || !(h->paths = calloc(n ? n : 1, sizeof *h->paths)) ||
-	    !(h->advance = calloc(n ? n : 1, sizeof *h->advance))) {
+	return 2 * st->mark_r + 2 * hollow_line(st);
+}
+
+/* The ● (ring: its tentative form) as a glyph: a disc sitting on the
+ * baseline, centred in its advance, as a font's ● would (so that text
+ * extraction finds it on its row's line). */
+static cairo_path_t *disc_path(const pm_state *st, int ring)
+{
+	cairo_surface_t *scratch = cairo_recording_surface_create(CAIRO_CONTENT_ALPHA, NULL);
+	cairo_t *cr = cairo_create(scratch);
+	double x = disc_advance(st) / 2, y = -st->mark_r;
+	cairo_arc(cr, x, y, st->mark_r, 0, 2 * PM_PI);
+	if (ring) {
+		cairo_new_sub_path(cr);
+		cairo_arc_negative(cr, x, y, st->mark_r * 0.6, 2 * PM_PI, 0);
+	}
+	cairo_path_t *out = cairo_copy_path(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(scratch);
+	return out;
+}
+
+/* The mark font (see the top of this part), made on first use; NULL if
+ * it cannot be.  An outline glyph's origin is its layout's baseline,
+ * hollow_line() left of the layout's left edge. */
+static cairo_scaled_font_t *mark_font(pm_state *st)
+{
+	if (st->mark_font)
+		return st->mark_font;
+	size_t n = st->d->n_roles + N_SHAPES;
+	double w = hollow_line(st);
+	mark_glyphs *h = calloc(1, sizeof *h);
+	if (!h || !(h->paths = calloc(n, sizeof *h->paths)) ||
+	    !(h->advance = calloc(n, sizeof *h->advance))) {
 		if (h)
 			free(h->paths);
 		free(h);
 		return NULL;
 	}
 	h->n = n;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < st->d->n_roles; i++) {
 		if (!st->l_role[i])
 			continue;
 		h->paths[i] = outline_path(st->l_role[i], w, w);
 		PangoRectangle ink = st->role_ink[i];
 		h->advance[i] = (double)(ink.x + ink.width) / PANGO_SCALE + 1.5 * w;
-		double size = ((double)ink.x + ink.width > ink.height ? (double)ink.x + ink.width
-		                                                      : ink.height) /
-		                      PANGO_SCALE +
-		              3 * w;
-		if (size > em)
-			em = size;
 	}
-	h->em = em > 0 ? em * 1.25 : 1;
+	for (int ring = 0; ring < 2; ring++) {
+		size_t g = st->d->n_roles + (ring ? RING : DISC);
+		h->paths[g] = disc_path(st, ring);
+		h->advance[g] = disc_advance(st);
+	}
+	h->em = 4 * st->col_w;
 	cairo_font_face_t *face = cairo_user_font_face_create();
-	cairo_user_font_face_set_render_glyph_func(face, hollow_render);
-	if (cairo_font_face_set_user_data(face, &hollow_key, h, hollow_free) !=
+	cairo_user_font_face_set_render_glyph_func(face, glyph_render);
+	if (cairo_font_face_set_user_data(face, &mark_key, h, glyphs_free) !=
 	    CAIRO_STATUS_SUCCESS) {
-		hollow_free(h);
+		glyphs_free(h);
 		cairo_font_face_destroy(face);
 		return NULL;
 	}
@@ -241,14 +255,59 @@ static cairo_scaled_font_t *hollow_font(pm_state *st)
 	cairo_matrix_init_identity(&ctm);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	st->hollow = cairo_scaled_font_create(face, &size, &ctm, fo);
+	st->mark_font = cairo_scaled_font_create(face, &size, &ctm, fo);
 	cairo_font_options_destroy(fo);
 	cairo_font_face_destroy(face);
-	if (cairo_scaled_font_status(st->hollow) != CAIRO_STATUS_SUCCESS) {
-		cairo_scaled_font_destroy(st->hollow);
-		st->hollow = NULL;
+	if (cairo_scaled_font_status(st->mark_font) != CAIRO_STATUS_SUCCESS) {
+		cairo_scaled_font_destroy(st->mark_font);
+		st->mark_font = NULL;
 	}
-	return st->hollow;
+	return st->mark_font;
+}
+
+/* Shows n glyphs of the mark font, each standing for the text mark. */
+static void show_marks(pm_state *st, cairo_t *cr, cairo_glyph_t *glyphs, size_t n, const char *mark)
+{
+	cairo_scaled_font_t *sf = mark_font(st);
+	size_t len = strlen(mark);
+	char *text = malloc(n * len + 1);
+	cairo_text_cluster_t *clusters = malloc(n * sizeof *clusters);
+	if (sf && text && clusters) {
+		for (size_t i = 0; i < n; i++) {
+			memcpy(text + i * len, mark, len);
+			clusters[i] = (cairo_text_cluster_t){(int)len, 1};
+		}
+		cairo_save(cr);
+		cairo_set_scaled_font(cr, sf);
+		cairo_show_text_glyphs(cr, text, (int)(n * len), glyphs, (int)n, clusters, (int)n,
+		                       0);
+		cairo_restore(cr);
+	}
+	free(text);
+	free(clusters);
+}
+
+void pm_show_dots(pm_state *st, cairo_t *cr, cairo_glyph_t *at, size_t n, int light,
+                  bp_status status)
+{
+	double r, g, b;
+	pm_mark_color(st, light, status, &r, &g, &b);
+	cairo_set_source_rgb(cr, r, g, b);
+	unsigned long glyph = st->d->n_roles + (status == BP_STATUS_TENTATIVE ? RING : DISC);
+	for (size_t i = 0; i < n; i++) {
+		at[i].index = glyph;
+		at[i].x -= disc_advance(st) / 2;
+		at[i].y += st->mark_r;
+	}
+	show_marks(st, cr, at, n, "\u25CF");
+}
+
+void pm_draw_dot(pm_state *st, cairo_t *cr, double cx, double cy, int light, bp_status status)
+{
+	cairo_glyph_t at = {0, cx, cy};
+	pm_show_dots(st, cr, &at, 1, light, status);
+	if (status == BP_STATUS_CANCELLED)
+		pm_stroke_cross(st, cr, cx, cy);
 }
 
 /* A role's mark for a tentative event, the layout's top left at (x, y). */
@@ -257,18 +316,10 @@ static void draw_hollow(pm_state *st, cairo_t *cr, double x, double y, size_t ro
 	double r, g, b;
 	pm_mark_color(st, light, BP_STATUS_TENTATIVE, &r, &g, &b);
 	cairo_set_source_rgb(cr, r, g, b);
-	cairo_scaled_font_t *sf = hollow_font(st);
-	if (!sf)
-		return;
-	const char *mark = st->d->roles[role]->mark;
 	cairo_glyph_t glyph = {role, x - hollow_line(st),
 	                       y + (double)pango_layout_get_baseline(st->l_role[role]) /
 	                                       PANGO_SCALE};
-	cairo_text_cluster_t cluster = {(int)strlen(mark), 1};
-	cairo_save(cr);
-	cairo_set_scaled_font(cr, sf);
-	cairo_show_text_glyphs(cr, mark, cluster.num_bytes, &glyph, 1, &cluster, 1, 0);
-	cairo_restore(cr);
+	show_marks(st, cr, &glyph, 1, st->d->roles[role]->mark);
 }
 
 void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,

@@ -104,9 +104,10 @@ typedef struct pm_state {
 	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
 	        *l_num, *l_group, *l_caption, *l_legend, *l_message;
 	PangoLayout **l_role; /* per role: its mark as text (NULL for ●) */
-	/* The outlines of the role marks, for tentative events: glyphs of a
-	 * user font, made on first use (NULL until then; marks.c). */
-	cairo_scaled_font_t *hollow;
+	/* The marks drawn as shapes (the ● and the role marks' outlines for
+	 * tentative events): glyphs of a user font, made on first use (NULL
+	 * until then; marks.c). */
+	cairo_scaled_font_t *mark_font;
 	/* Per column, made once: headers repeat on every page of a band. */
 	PangoLayout **l_col_title, **l_col_prefix; /* prefix NULL: none */
 	double *col_lead, *col_bt;                 /* title offset, block thickness */
@@ -155,8 +156,10 @@ int pm_draw(pm_state *st, cairo_t *cr, int page);
 int pm_role_is_dot(const bp_role *r);
 void pm_mark_cross(const pm_state *st, cairo_t *cr, double cx, double cy); /* path only */
 void pm_stroke_cross(const pm_state *st, cairo_t *cr, double cx, double cy);
-void pm_draw_dot(const pm_state *st, cairo_t *cr, double cx, double cy, int light,
-                 bp_status status);
+void pm_draw_dot(pm_state *st, cairo_t *cr, double cx, double cy, int light, bp_status status);
+/* n ● centred on the glyphs' (x, y), all of one kind (sets the glyphs). */
+void pm_show_dots(pm_state *st, cairo_t *cr, cairo_glyph_t *at, size_t n, int light,
+                  bp_status status);
 void pm_draw_mark(pm_state *st, cairo_t *cr, double cx, double cy, size_t role, int light,
                   bp_status status);
 void pm_mark_color(const pm_state *st, int light, bp_status status, double *r, double *g,

@@ -127,15 +127,16 @@ START_TEST(small_people)
 	for (size_t i = 0; i < sizeof must / sizeof *must; i++)
 		ck_assert_msg(strstr(t, must[i]), "missing \"%s\"", must[i]);
 	free(t);
-	/* Text marks sit in their rows, with the row's total last (cancelled
-	 * and light ● marks are shapes, checked in the model tests). */
+	/* Marks sit in their rows, with the row's total last.  A ● is a glyph
+	 * of the mark font, read as ●; whether it is light, hollow or crossed
+	 * out is its colour and shape (checked in the model tests). */
 	char *row = row_of(pdf, "Adam Head");
-	ck_assert_str_eq(row, "Adam Head C H 3");
+	ck_assert_str_eq(row, "Adam Head C H ● ● 3");
 	free(row);
 	/* Berta's S at the tentative lunch is hollow: a glyph of the outline
 	 * font (Type 3), read as its letter. */
 	row = row_of(pdf, "Berta Member");
-	ck_assert_str_eq(row, "Berta Member S 2");
+	ck_assert_str_eq(row, "Berta Member ● S 2");
 	free(row);
 	bpt_result f = bpt_sh("pdffonts '%s' | grep -c 'Type 3'", pdf);
 	ck_assert_int_eq(atoi(f.out), 1);
@@ -144,7 +145,7 @@ START_TEST(small_people)
 	ck_assert_str_eq(row, "Xenia Free In 1");
 	free(row);
 	row = row_of(pdf, "Anna Second");
-	ck_assert_str_eq(row, "Anna Second 2");
+	ck_assert_str_eq(row, "Anna Second ● ● 2");
 	free(row);
 	/* Column totals, in column order. */
 	row = row_of(pdf, "Total");
@@ -165,11 +166,11 @@ START_TEST(delegation_rows)
 	free(t);
 	/* Alphaland: light C (e1), light H (e2), own ● (e3), light ● (e4). */
 	char *row = row_of(pdf, "Alphaland");
-	ck_assert_str_eq(row, "Alphaland C H 3");
+	ck_assert_str_eq(row, "Alphaland C H ● ● 3");
 	free(row);
 	/* Betaland: own ● (e1), light ● (e2, e4), hollow light S (e3). */
 	row = row_of(pdf, "Betaland");
-	ck_assert_str_eq(row, "Betaland S 3");
+	ck_assert_str_eq(row, "Betaland ● ● S ● 3");
 	free(row);
 }
 END_TEST
@@ -186,7 +187,7 @@ START_TEST(no_totals_no_legend)
 	ck_assert_ptr_null(strstr(t, "Interpreter"));
 	free(t);
 	char *row = row_of(pdf, "Adam Head");
-	ck_assert_str_eq(row, "Adam Head C H");
+	ck_assert_str_eq(row, "Adam Head C H ● ●");
 	free(row);
 }
 END_TEST
