@@ -190,126 +190,6 @@ static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
 	cairo_stroke(cr);
 }
 
-/* The slanted (or upright) separators between the headers: the same on
- * every page of a band, so they belong to its form (paint_headers). */
-static void draw_separators(pm_state *st, cairo_t *cr, const page_geo *g)
-{
-	double sep = (st->header_h - st->pad) / st->sin_a;
-	size_t nc = g->c1 - g->c0;
-	cairo_new_path(cr);
-	for (size_t k = 0; k <= nc + (st->totals != 0); k++) {
-		double x = k <= nc ? g->x_cols + k * st->col_w : g->x_end;
-		cairo_move_to(cr, x, g->hb);
-		cairo_line_to(cr, x + sep * st->cos_a, g->hb - sep * st->sin_a);
-	}
-	rgb(cr, &st->theme->grid, 0);
-	cairo_set_line_width(cr, 0.3);
-	cairo_stroke(cr);
-}
-
-static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
-{
-	const pm_model *m = &st->m;
-	char anchor[160];
-	draw_separators(st, cr, g);
-	/* Vector output has no hinting, so a layout shaped upright draws
-	 * rotated as it is; only pixels need the context turned (which makes
-	 * every layout of the context lay itself out again). */
-	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-	for (size_t c = g->c0; c < g->c1; c++) {
-		const bp_event *e = m->cols[c].event;
-		PangoLayout *title = st->l_col_title[c], *prefix = st->l_col_prefix[c];
-		double bt = st->col_bt[c];
-		double mark =
-		        e->status != BP_STATUS_CONFIRMED ? st->mark_r * 2.6 + st->fs * 0.45 : 0;
-		double xc = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
-		/* Linked once, where the band first appears: on continuation
-		 * pages the same links (an annotation and a structure element
-		 * each in cairo 1.16) were a megabyte of a 90-page matrix. */
-		int linked = 0;
-		if (g->first) {
-			st->host->anchor_name("event", e->id, anchor, sizeof anchor);
-			linked = st->host->link_begin(st->s, cr, anchor);
-		}
-		/* The status dot ahead of the title, placed along the title's
-		 * baseline but drawn upright: a disc turned is the same disc,
-		 * and the mark font shown turned would be a second font. */
-		double d = st->hdr_s + st->mark_r * 1.3;
-		if (mark > 0)
-			pm_draw_dot(st, cr, xc + d * st->cos_a, g->hb - d * st->sin_a, 0,
-			            e->status);
-		cairo_save(cr);
-		cairo_translate(cr, xc, g->hb);
-		cairo_rotate(cr, -st->angle * PM_PI / 180);
-		if (prefix) {
-			if (raster)
-				pango_cairo_update_layout(cr, prefix);
-			rgb(cr, &st->theme->muted, 0);
-			cairo_move_to(cr, st->hdr_s + mark, -bt / 2);
-			pango_cairo_show_layout(cr, prefix);
-		}
-		if (raster)
-			pango_cairo_update_layout(cr, title);
-		rgb(cr, e->status == BP_STATUS_CANCELLED ? &st->theme->muted : &st->theme->text, 0);
-		cairo_move_to(cr, st->hdr_s + st->col_lead[c], -bt / 2);
-		pango_cairo_show_layout(cr, title);
-		cairo_restore(cr);
-		if (linked)
-			st->host->link_end(st->s, cr);
-	}
-	if (st->totals) {
-		double w, h; /* "Total" since layout() */
-		st->host->text_size(st->l_total_hdr, &w, &h);
-		cairo_save(cr);
-		cairo_translate(cr, g->x_tot + st->total_w / 2, g->hb);
-		cairo_rotate(cr, -st->angle * PM_PI / 180);
-		if (raster)
-			pango_cairo_update_layout(cr, st->l_total_hdr);
-		rgb(cr, &st->theme->text, 0);
-		cairo_move_to(cr, st->hdr_s, -h / 2);
-		pango_cairo_show_layout(cr, st->l_total_hdr);
-		cairo_restore(cr);
-	}
-	if (raster)
-		pango_cairo_update_layout(cr, st->l_total_hdr);
-}
-
-/* The headers of a page after its band's first.  In PDF and SVG they are
- * recorded once per band and painted as one form, instead of 40 rotated
- * titles again on each of a large matrix's pages (about half of each
- * page's content, and of the time spent writing it).  Pixels are drawn
- * directly.  cairo 1.16 lists a form in a page's resources once for each
- * time it is painted there (duplicate keys, which qpdf --check reports),
- * so a form must be painted at most once a page: these are. */
-static void paint_headers(pm_state *st, cairo_t *cr, const page_geo *g, long band)
-{
-	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
-		draw_headers(st, cr, g);
-		return;
-	}
-	if (!st->hdr_form) {
-		st->hdr_form = calloc((size_t)st->n_bands, sizeof *st->hdr_form);
-		if (!st->hdr_form) {
-			draw_headers(st, cr, g);
-			return;
-		}
-		st->n_hdr_form = (size_t)st->n_bands;
-	}
-	if (!st->hdr_form[band]) {
-		cairo_surface_t *rec =
-		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-		cairo_t *rc = cairo_create(rec);
-		draw_headers(st, rc, g);
-		cairo_destroy(rc);
-		st->hdr_form[band] = cairo_pattern_create_for_surface(rec);
-		cairo_surface_destroy(rec);
-	}
-	cairo_save(cr);
-	cairo_set_source(cr, st->hdr_form[band]);
-	cairo_paint(cr);
-	cairo_restore(cr);
-}
-
 /* The names a group may go by, longest first; returns how many. */
 static int group_forms(pm_state *st, const pm_group *gr, char forms[3][128])
 {
@@ -400,6 +280,129 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 			}
 		}
 	}
+}
+
+/* The slanted (or upright) separators between the headers: the same on
+ * every page of a band, so they belong to its form (paint_headers). */
+static void draw_separators(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	double sep = (st->header_h - st->pad) / st->sin_a;
+	size_t nc = g->c1 - g->c0;
+	cairo_new_path(cr);
+	for (size_t k = 0; k <= nc + (st->totals != 0); k++) {
+		double x = k <= nc ? g->x_cols + k * st->col_w : g->x_end;
+		cairo_move_to(cr, x, g->hb);
+		cairo_line_to(cr, x + sep * st->cos_a, g->hb - sep * st->sin_a);
+	}
+	rgb(cr, &st->theme->grid, 0);
+	cairo_set_line_width(cr, 0.3);
+	cairo_stroke(cr);
+}
+
+/* The column headers, their separators and the groups' headings: the
+ * same on every page of a band. */
+static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
+{
+	const pm_model *m = &st->m;
+	char anchor[160];
+	draw_separators(st, cr, g);
+	/* Vector output has no hinting, so a layout shaped upright draws
+	 * rotated as it is; only pixels need the context turned (which makes
+	 * every layout of the context lay itself out again). */
+	int raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+	for (size_t c = g->c0; c < g->c1; c++) {
+		const bp_event *e = m->cols[c].event;
+		PangoLayout *title = st->l_col_title[c], *prefix = st->l_col_prefix[c];
+		double bt = st->col_bt[c];
+		double mark =
+		        e->status != BP_STATUS_CONFIRMED ? st->mark_r * 2.6 + st->fs * 0.45 : 0;
+		double xc = g->x_cols + (c - g->c0 + 0.5) * st->col_w;
+		/* Linked once, where the band first appears: on continuation
+		 * pages the same links (an annotation and a structure element
+		 * each in cairo 1.16) were a megabyte of a 90-page matrix. */
+		int linked = 0;
+		if (g->first) {
+			st->host->anchor_name("event", e->id, anchor, sizeof anchor);
+			linked = st->host->link_begin(st->s, cr, anchor);
+		}
+		/* The status dot ahead of the title, placed along the title's
+		 * baseline but drawn upright: a disc turned is the same disc,
+		 * and the mark font shown turned would be a second font. */
+		double d = st->hdr_s + st->mark_r * 1.3;
+		if (mark > 0)
+			pm_draw_dot(st, cr, xc + d * st->cos_a, g->hb - d * st->sin_a, 0,
+			            e->status);
+		cairo_save(cr);
+		cairo_translate(cr, xc, g->hb);
+		cairo_rotate(cr, -st->angle * PM_PI / 180);
+		if (prefix) {
+			if (raster)
+				pango_cairo_update_layout(cr, prefix);
+			rgb(cr, &st->theme->muted, 0);
+			cairo_move_to(cr, st->hdr_s + mark, -bt / 2);
+			pango_cairo_show_layout(cr, prefix);
+		}
+		if (raster)
+			pango_cairo_update_layout(cr, title);
+		rgb(cr, e->status == BP_STATUS_CANCELLED ? &st->theme->muted : &st->theme->text, 0);
+		cairo_move_to(cr, st->hdr_s + st->col_lead[c], -bt / 2);
+		pango_cairo_show_layout(cr, title);
+		cairo_restore(cr);
+		if (linked)
+			st->host->link_end(st->s, cr);
+	}
+	if (st->totals) {
+		double w, h; /* "Total" since layout() */
+		st->host->text_size(st->l_total_hdr, &w, &h);
+		cairo_save(cr);
+		cairo_translate(cr, g->x_tot + st->total_w / 2, g->hb);
+		cairo_rotate(cr, -st->angle * PM_PI / 180);
+		if (raster)
+			pango_cairo_update_layout(cr, st->l_total_hdr);
+		rgb(cr, &st->theme->text, 0);
+		cairo_move_to(cr, st->hdr_s, -h / 2);
+		pango_cairo_show_layout(cr, st->l_total_hdr);
+		cairo_restore(cr);
+	}
+	if (raster)
+		pango_cairo_update_layout(cr, st->l_total_hdr);
+	draw_groups(st, cr, g);
+}
+
+/* The headers of a page after its band's first.  In PDF and SVG they are
+ * recorded once per band and painted as one form, instead of 40 rotated
+ * titles and the groups' headings again on each of a large matrix's pages (about half of each
+ * page's content, and of the time spent writing it).  Pixels are drawn
+ * directly.  cairo 1.16 lists a form in a page's resources once for each
+ * time it is painted there (duplicate keys, which qpdf --check reports),
+ * so a form must be painted at most once a page: these are. */
+static void paint_headers(pm_state *st, cairo_t *cr, const page_geo *g, long band)
+{
+	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
+		draw_headers(st, cr, g);
+		return;
+	}
+	if (!st->hdr_form) {
+		st->hdr_form = calloc((size_t)st->n_bands, sizeof *st->hdr_form);
+		if (!st->hdr_form) {
+			draw_headers(st, cr, g);
+			return;
+		}
+		st->n_hdr_form = (size_t)st->n_bands;
+	}
+	if (!st->hdr_form[band]) {
+		cairo_surface_t *rec =
+		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+		cairo_t *rc = cairo_create(rec);
+		draw_headers(st, rc, g);
+		cairo_destroy(rc);
+		st->hdr_form[band] = cairo_pattern_create_for_surface(rec);
+		cairo_surface_destroy(rec);
+	}
+	cairo_save(cr);
+	cairo_set_source(cr, st->hdr_form[band]);
+	cairo_paint(cr);
+	cairo_restore(cr);
 }
 
 static void draw_labels(pm_state *st, cairo_t *cr, const page_geo *g)
@@ -594,7 +597,6 @@ int pm_draw(pm_state *st, cairo_t *cr, int page)
 		draw_headers(st, cr, &g); /* with its links */
 	else
 		paint_headers(st, cr, &g, band);
-	draw_groups(st, cr, &g);
 	draw_labels(st, cr, &g);
 	draw_marks(st, cr, &g);
 	if (st->totals)
