@@ -155,11 +155,6 @@ static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
 		cairo_move_to(cr, 0, g->y_cont + st->cont_h[g->i0]);
 		cairo_line_to(cr, g->x_end, g->y_cont + st->cont_h[g->i0]);
 	}
-	for (size_t k = 0; k <= nc; k++) {
-		double x = g->x_cols + k * st->col_w;
-		cairo_move_to(cr, x, g->yg);
-		cairo_line_to(cr, x, g->y_end);
-	}
 	if (st->totals) {
 		cairo_move_to(cr, g->x_end, g->yg);
 		cairo_line_to(cr, g->x_end, g->y_end);
@@ -167,6 +162,18 @@ static void draw_rules(pm_state *st, cairo_t *cr, const page_geo *g)
 	rgb(cr, &st->theme->grid, 0);
 	cairo_set_line_width(cr, 0.3);
 	cairo_stroke(cr);
+	/* The column rules as one dashed line across the grid, as thick as
+	 * the grid is tall: each dash is a rule.  Drawn one by one, they
+	 * were a tenth of a large matrix's bytes. */
+	const double dash[2] = {0.3, st->col_w - 0.3};
+	cairo_save(cr);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	cairo_set_line_width(cr, g->y_end - g->yg);
+	cairo_move_to(cr, g->x_cols - 0.15, (g->yg + g->y_end) / 2);
+	cairo_line_to(cr, g->x_cols + nc * st->col_w + 0.15, (g->yg + g->y_end) / 2);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 
 	/* Strong rules: the grid's outline and the group boundaries, which run
 	 * through the group row. */
