@@ -185,6 +185,14 @@ static char *header_prefix(pm_state *st, const pm_col *col)
 	return dup(when);
 }
 
+/* A row's height for a label h high: its lines and a little air (the
+ * lines' own leading is most of it), in quarter points, so that equal
+ * rows step by the same short number in a PDF. */
+static double row_height(const pm_state *st, double h)
+{
+	return ceil((h + 0.1 * st->fs) * 4) / 4;
+}
+
 static int make_role_layouts(pm_state *st)
 {
 	size_t n = st->d->n_roles;
@@ -233,7 +241,7 @@ static int measure_rows(pm_state *st, double text_w)
 		}
 		if (w > maxw)
 			maxw = w;
-		st->row_h[i] = h + 2 * st->pad;
+		st->row_h[i] = row_height(st, h);
 	}
 	if (maxw > text_w)
 		maxw = text_w;
@@ -272,7 +280,7 @@ static double continued_h(pm_state *st, size_t g)
 	double w, h;
 	measure(st, st->l_cont, buf, &w, &h);
 	st->head_cont_w[g] = st->cont_w;
-	return st->head_cont[g] = h + 2 * st->pad;
+	return st->head_cont[g] = row_height(st, h);
 }
 
 /* Rows into page-high chunks.  pm_paginate_rows() reads a row's repeated
