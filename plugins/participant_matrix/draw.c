@@ -119,12 +119,14 @@ static void draw_caption(pm_state *st, cairo_t *cr, const page_geo *g, long chun
 static void draw_backgrounds(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
-	/* Zebra stripes. */
-	for (size_t i = g->i0; i < g->i1; i++)
-		if (m->rows[i].kind != PM_ROW_HEADING && m->rows[i].stripe)
-			cairo_rectangle(cr, 0, st->row_y[i], g->x_end, st->row_h[i]);
+	/* Zebra stripes, each filled on its own: a PDF then says "x y w h
+	 * re" rather than a rectangle's four corners. */
 	rgb(cr, &st->theme->grid, 0.72);
-	cairo_fill(cr);
+	for (size_t i = g->i0; i < g->i1; i++)
+		if (m->rows[i].kind != PM_ROW_HEADING && m->rows[i].stripe) {
+			cairo_rectangle(cr, 0, st->row_y[i], g->x_end, st->row_h[i]);
+			cairo_fill(cr);
+		}
 	/* Delegation headings, the repeated one included. */
 	if (g->cont)
 		cairo_rectangle(cr, 0, g->y_cont, g->x_end, st->cont_h[g->i0]);
