@@ -378,38 +378,43 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 	draw_groups(st, cr, g);
 }
 
-/* The headers of a page after its band's first.  In PDF and SVG they are
- * recorded once per band and painted as one form, instead of 40 rotated
- * titles and the groups' headings again on each of a large matrix's pages (about half of each
- * page's content, and of the time spent writing it).  Pixels are drawn
- * directly.  cairo 1.16 lists a form in a page's resources once for each
- * time it is painted there (duplicate keys, which qpdf --check reports),
- * so a form must be painted at most once a page: these are. */
-static void paint_headers(pm_state *st, cairo_t *cr, const page_geo *g, long band)
+typedef void draw_fn(pm_state *st, cairo_t *cr, const page_geo *g);
+
+/* What draw() draws, the same on many pages, through form k of
+ * st->forms in PDF and SVG: recorded the first time and painted as one
+ * form from then on (the headers were about half of each page's content
+ * and of the time spent writing it).  Pixels, and a matrix of one page,
+ * are drawn directly.  cairo 1.16 lists a form in a page's resources
+ * once for each time it is painted there (duplicate keys, which qpdf
+ * --check reports), so a form must be painted at most once a page:
+ * these are. */
+static void draw_via_form(pm_state *st, cairo_t *cr, const page_geo *g, size_t k, draw_fn *draw)
 {
-	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
-		draw_headers(st, cr, g);
+	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE ||
+	    st->n_bands * st->n_chunks < 2) { /* a form pays from its second page */
+		draw(st, cr, g);
 		return;
 	}
-	if (!st->hdr_form) {
-		st->hdr_form = calloc((size_t)st->n_bands, sizeof *st->hdr_form);
-		if (!st->hdr_form) {
-			draw_headers(st, cr, g);
+	if (!st->forms) {
+		size_t n = (size_t)st->n_bands + 1;
+		st->forms = calloc(n, sizeof *st->forms);
+		if (!st->forms) {
+			draw(st, cr, g);
 			return;
 		}
-		st->n_hdr_form = (size_t)st->n_bands;
+		st->n_forms = n;
 	}
-	if (!st->hdr_form[band]) {
+	if (!st->forms[k]) {
 		cairo_surface_t *rec =
 		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
 		cairo_t *rc = cairo_create(rec);
-		draw_headers(st, rc, g);
+		draw(st, rc, g);
 		cairo_destroy(rc);
-		st->hdr_form[band] = cairo_pattern_create_for_surface(rec);
+		st->forms[k] = cairo_pattern_create_for_surface(rec);
 		cairo_surface_destroy(rec);
 	}
 	cairo_save(cr);
-	cairo_set_source(cr, st->hdr_form[band]);
+	cairo_set_source(cr, st->forms[k]);
 	cairo_paint(cr);
 	cairo_restore(cr);
 }
@@ -528,12 +533,14 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 		             g->y_total + st->total_row_h / 2, st->totals_rotated);
 }
 
-static void draw_legend(pm_state *st, cairo_t *cr, double y0)
+/* The legend, its top at y = 0. */
+static void draw_legend(pm_state *st, cairo_t *cr, const page_geo *g)
 {
+	(void)g;
 	double gap = st->fs * 0.35, lh = st->legend_line_h;
 	for (size_t i = 0; i < st->n_legend; i++) {
 		const pm_legend_item *it = &st->legend_items[i];
-		double y = y0 + it->line * lh, x = it->x, cy = y + lh / 2, cx = x + it->mark_w / 2;
+		double y = it->line * lh, x = it->x, cy = y + lh / 2, cx = x + it->mark_w / 2;
 		switch (it->kind) {
 		case PM_LEG_ROLE:
 			pm_draw_mark(st, cr, cx, cy, it->role, 0, BP_STATUS_CONFIRMED);
@@ -605,13 +612,17 @@ int pm_draw(pm_state *st, cairo_t *cr, int page)
 	if (g.first)
 		draw_headers(st, cr, &g); /* with its links */
 	else
-		paint_headers(st, cr, &g, band);
+		draw_via_form(st, cr, &g, (size_t)band, draw_headers);
 	draw_labels(st, cr, &g);
 	draw_marks(st, cr, &g);
 	if (st->totals)
 		draw_totals(st, cr, &g);
-	if (st->n_legend)
-		draw_legend(st, cr, g.y_end + st->pad * 2);
+	if (st->n_legend) {
+		cairo_save(cr);
+		cairo_translate(cr, 0, g.y_end + st->pad * 2);
+		draw_via_form(st, cr, &g, (size_t)st->n_bands, draw_legend);
+		cairo_restore(cr);
+	}
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
 		st->host->error(st->s, "drawing page %d: %s", page + 1,
 		                cairo_status_to_string(cairo_status(cr)));

@@ -104,12 +104,12 @@ void pm_layout_free(pm_state *st)
 				g_object_unref(st->l_row[i]);
 	free(st->l_row);
 	st->l_row = NULL;
-	for (size_t i = 0; i < st->n_hdr_form; i++)
-		if (st->hdr_form[i])
-			cairo_pattern_destroy(st->hdr_form[i]);
-	free(st->hdr_form);
-	st->hdr_form = NULL;
-	st->n_hdr_form = 0;
+	for (size_t i = 0; i < st->n_forms; i++)
+		if (st->forms[i])
+			cairo_pattern_destroy(st->forms[i]);
+	free(st->forms);
+	st->forms = NULL;
+	st->n_forms = 0;
 	for (size_t i = 0; i < st->n_numval; i++)
 		if (st->l_numval[i])
 			g_object_unref(st->l_numval[i]);

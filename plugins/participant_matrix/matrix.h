@@ -118,10 +118,11 @@ typedef struct pm_state {
 	 * is on every page of the row (reshaping names was a third of the
 	 * drawing time). */
 	PangoLayout **l_row;
-	/* Per band, on vector pages after its first: its headers recorded
-	 * once and painted as one form (NULL: not recorded yet). */
-	cairo_pattern_t **hdr_form;
-	size_t n_hdr_form;
+	/* On vector pages, recorded once and painted as one form (NULL: not
+	 * recorded yet): per band its headers (on pages after its first),
+	 * then the legend (draw.c). */
+	cairo_pattern_t **forms;
+	size_t n_forms;
 	/* Per total value: its number, shaped on first use (few distinct). */
 	PangoLayout **l_numval;
 	size_t n_numval;
