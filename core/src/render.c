@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,9 +380,15 @@ static int draw_page(doc *d, bp_section *s, cairo_t *cr, int page)
 	}
 	draw_bands(d, s, cr, s->first_page + page);
 	cairo_save(cr);
-	cairo_translate(cr, s->frame_x, s->frame_y);
-	cairo_rectangle(cr, 0, 0, s->frame.width, s->frame.height);
+	/* The frame's clip on whole points: cairo rounds a drawing's extents
+	 * out to whole units and clips (in a PDF: ends the text object, sets
+	 * the clip, then colour and state again) whatever those reach past
+	 * the clip, such as any text set flush with a frame's edge. */
+	double x0 = floor(s->frame_x), y0 = floor(s->frame_y);
+	cairo_rectangle(cr, x0, y0, ceil(s->frame_x + s->frame.width) - x0,
+	                ceil(s->frame_y + s->frame.height) - y0);
 	cairo_clip(cr);
+	cairo_translate(cr, s->frame_x, s->frame_y);
 	cairo_new_path(cr);
 	set_color(cr, d->j->theme.text);
 	int rc = s->p->desc->draw(s->state, cr, page);
