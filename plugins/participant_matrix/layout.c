@@ -934,6 +934,12 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	 * instead of all), and stop at the first such plan. */
 	int last = -1, win = -1;
 	for (int i = 0; i < n_cand && win < 0; i++) {
+		/* A title cut at one length is cut at every shorter one with as
+		 * many lines (narrower lines never take fewer). */
+		if (i > 0 && cand[i - 1].state == CUT && cand[i - 1].lines == cand[i].lines) {
+			cand[i].state = CUT;
+			continue;
+		}
 		long p = plan(st, cand[i].lines, cand[i].limit, items, n_items, &bad, n_cand > 1);
 		if (p == PLAN_CUT) {
 			cand[i].state = CUT;
