@@ -393,6 +393,10 @@ START_TEST(big_matrix)
 		ck_assert_msg(strstr(pt, " of 150"), "page %d has no caption", p);
 		ck_assert_msg(strstr(pt, "Total"), "page %d has no totals column", p);
 		ck_assert_msg(strstr(pt, "Session "), "page %d has no column headers", p);
+		/* On pages after a band's first, day headings and the legend
+		 * come from forms painted there. */
+		ck_assert_msg(strstr(pt, "October 2025"), "page %d has no day headings", p);
+		ck_assert_msg(strstr(pt, "Attendee"), "page %d has no legend", p);
 		first_pages += strstr(pt, "(continued)") == NULL;
 		*end = '\f';
 	}
@@ -421,6 +425,11 @@ START_TEST(big_matrix)
 	/* One outline entry per band. */
 	r = bpt_sh("pdfinfo -dests '%s' | grep -c 'matrix-events-'", pdf);
 	ck_assert_int_eq(atoi(r.out), n_bands);
+	bpt_free(&r);
+	/* Each form painted at most once a page: no duplicate resources. */
+	r = bpt_sh("qpdf --check '%s'", pdf);
+	ck_assert_msg(r.status == 0 && !strstr(r.out, "WARNING") && !strstr(r.err, "WARNING"),
+	              "%.300s%.300s", r.out, r.err);
 	bpt_free(&r);
 }
 END_TEST
