@@ -60,6 +60,9 @@ struct doc {
 	double band_w;
 	PangoLayout *band_banner, *band_title, *band_org, *band_sec_title;
 	const bp_section *band_sec;
+	/* All of band_sec's bands but the page number, recorded once for a
+	 * section of several vector pages and painted as a form (or NULL). */
+	cairo_pattern_t *band_form;
 	GHashTable *missing_reported;
 };
 

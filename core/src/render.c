@@ -62,6 +62,9 @@ static void bands_forget(doc *d)
 			g_object_unref(*all[i]);
 			*all[i] = NULL;
 		}
+	if (d->band_form)
+		cairo_pattern_destroy(d->band_form);
+	d->band_form = NULL;
 	d->band_sec = NULL;
 	d->band_w = 0;
 }
@@ -75,68 +78,127 @@ static PangoLayout *band_text(bp_section *s, PangoLayout **slot, const char *tex
 	return *slot;
 }
 
-/* Header: classification banner, then the document title (left) and the
- * section title (right) over a rule.  Footer: a rule, "Page X of Y" on the
- * right, the pack's date on the left, then the banner again.  Only "Page X
- * of Y" changes from page to page: the other texts are shaped once for
- * each band width (and the section title once per section). */
-static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
+/* The bands' geometry on a page of section s. */
+typedef struct band_geo {
+	double fs, line, head, foot, x, w, top, bottom;
+} band_geo;
+
+static band_geo band_geometry(const doc *d, const bp_section *s)
 {
 	const job *j = d->j;
-	double fs = small_size(d), line = fs * 1.45, head, foot;
-	doc_bands(d, &head, &foot);
-	double x = j->margin[3], w = s->page_w - j->margin[1] - j->margin[3];
-	double top = j->margin[0], bottom = s->page_h - j->margin[2];
-	if (w != d->band_w) {
-		bands_forget(d);
-		d->band_w = w;
-	}
-	if (s != d->band_sec && d->band_sec_title) {
-		g_object_unref(d->band_sec_title);
-		d->band_sec_title = NULL;
-	}
-	d->band_sec = s;
+	band_geo g = {.fs = small_size(d)};
+	g.line = g.fs * 1.45;
+	doc_bands(d, &g.head, &g.foot);
+	g.x = j->margin[3];
+	g.w = s->page_w - j->margin[1] - j->margin[3];
+	g.top = j->margin[0];
+	g.bottom = s->page_h - j->margin[2];
+	return g;
+}
+
+/* Everything in the bands but the page number: the classification banner,
+ * then the document title (left) and the section title (right) over a
+ * rule; below, a rule, the organisation (left) and the banner again. */
+static void draw_band_texts(doc *d, bp_section *s, cairo_t *cr, const band_geo *g)
+{
+	const job *j = d->j;
 	/* Half the width each, so long titles are cut rather than collide. */
-	bp_text_style st = {.size = fs, .width = w * 0.58, .max_lines = 1};
-	bp_text_style banner = {
-	        .size = fs * 1.05, .bold = 1, .width = w, .max_lines = 1, .align = BP_ALIGN_CENTER};
-	double y = top;
+	bp_text_style st = {.size = g->fs, .width = g->w * 0.58, .max_lines = 1};
+	bp_text_style banner = {.size = g->fs * 1.05,
+	                        .bold = 1,
+	                        .width = g->w,
+	                        .max_lines = 1,
+	                        .align = BP_ALIGN_CENTER};
+	double y = g->top;
 	if (j->doc.classification) {
 		PangoLayout *b = band_text(s, &d->band_banner, j->doc.classification, &banner);
 		set_color(cr, j->theme.banner);
-		cairo_move_to(cr, x, y);
+		cairo_move_to(cr, g->x, y);
 		pango_cairo_show_layout(cr, b);
-		cairo_move_to(cr, x, bottom - line);
+		cairo_move_to(cr, g->x, g->bottom - g->line);
 		pango_cairo_show_layout(cr, b);
-		y += line;
+		y += g->line;
 	}
 	set_color(cr, j->theme.muted);
-	text_at(cr, band_text(s, &d->band_title, j->doc.title, &st), x, y, BP_ALIGN_LEFT, w);
-	st.width = w * 0.4;
+	text_at(cr, band_text(s, &d->band_title, j->doc.title, &st), g->x, y, BP_ALIGN_LEFT, g->w);
+	st.width = g->w * 0.4;
 	st.align = BP_ALIGN_RIGHT;
-	text_at(cr, band_text(s, &d->band_sec_title, s->title, &st), x + w * 0.6, y, BP_ALIGN_LEFT,
-	        w * 0.4);
+	text_at(cr, band_text(s, &d->band_sec_title, s->title, &st), g->x + g->w * 0.6, y,
+	        BP_ALIGN_LEFT, g->w * 0.4);
 	set_color(cr, j->theme.grid);
 	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, x, top + head - 4);
-	cairo_line_to(cr, x + w, top + head - 4);
-	double fy = bottom - foot + 4;
-	cairo_move_to(cr, x, fy);
-	cairo_line_to(cr, x + w, fy);
+	cairo_move_to(cr, g->x, g->top + g->head - 4);
+	cairo_line_to(cr, g->x + g->w, g->top + g->head - 4);
+	double fy = g->bottom - g->foot + 4;
+	cairo_move_to(cr, g->x, fy);
+	cairo_line_to(cr, g->x + g->w, fy);
 	cairo_stroke(cr);
-	char buf[64];
-	set_color(cr, j->theme.muted);
-	st.align = BP_ALIGN_LEFT;
-	st.width = w * 0.5;
-	PangoLayout *l = doc_host.text(
-	        s, i18n_page_of(j->doc.language, page_abs, d->total_pages, buf, sizeof buf), &st);
-	text_at(cr, l, x, fy + 3, BP_ALIGN_RIGHT, w);
-	g_object_unref(l);
-	if (j->doc.organisation || j->doc.author)
+	if (j->doc.organisation || j->doc.author) {
+		st.align = BP_ALIGN_LEFT;
+		st.width = g->w * 0.5;
+		set_color(cr, j->theme.muted);
 		text_at(cr,
 		        band_text(s, &d->band_org,
 		                  j->doc.organisation ? j->doc.organisation : j->doc.author, &st),
-		        x, fy + 3, BP_ALIGN_LEFT, w);
+		        g->x, fy + 3, BP_ALIGN_LEFT, g->w);
+	}
+}
+
+/* The header and footer bands of a page.  Only "Page X of Y" changes from
+ * page to page: the other texts are shaped once for each band width (and
+ * the section title once per section), and on a section's vector pages,
+ * when it has many, drawn once into a form painted on each (at most
+ * once a page: cairo 1.16 lists a form in a page's resources once for
+ * each time it is painted there). */
+static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
+{
+	const job *j = d->j;
+	band_geo g = band_geometry(d, s);
+	if (g.w != d->band_w) {
+		bands_forget(d);
+		d->band_w = g.w;
+	}
+	if (s != d->band_sec) {
+		if (d->band_sec_title)
+			g_object_unref(d->band_sec_title);
+		d->band_sec_title = NULL;
+		if (d->band_form)
+			cairo_pattern_destroy(d->band_form);
+		d->band_form = NULL;
+	}
+	d->band_sec = s;
+	/* A form (its object, resources and the page's reference) costs
+	 * about as many bytes as the bands of five pages. */
+	if (s->n_pages <= 5 ||
+	    cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
+		draw_band_texts(d, s, cr, &g);
+	} else {
+		if (!d->band_form) {
+			cairo_surface_t *rec =
+			        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+			cairo_t *rc = cairo_create(rec);
+			draw_band_texts(d, s, rc, &g);
+			cairo_destroy(rc);
+			d->band_form = cairo_pattern_create_for_surface(rec);
+			cairo_surface_destroy(rec);
+		}
+		/* Painted within a clip: cairo 1.16 takes an unclipped paint
+		 * onto a page with nothing drawn yet for a fresh start and drops
+		 * what was recorded before it (the page's link targets). */
+		cairo_save(cr);
+		cairo_rectangle(cr, 0, 0, s->page_w, s->page_h);
+		cairo_clip(cr);
+		cairo_set_source(cr, d->band_form);
+		cairo_paint(cr);
+		cairo_restore(cr);
+	}
+	char buf[64];
+	bp_text_style st = {.size = g.fs, .width = g.w * 0.5, .max_lines = 1};
+	set_color(cr, j->theme.muted);
+	PangoLayout *l = doc_host.text(
+	        s, i18n_page_of(j->doc.language, page_abs, d->total_pages, buf, sizeof buf), &st);
+	text_at(cr, l, g.x, g.bottom - g.foot + 4 + 3, BP_ALIGN_RIGHT, g.w);
+	g_object_unref(l);
 }
 
 /* ---- numbering and entries ---------------------------------------------- */
