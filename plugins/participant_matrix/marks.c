@@ -229,12 +229,19 @@ static cairo_scaled_font_t *mark_font(pm_state *st)
 		return NULL;
 	}
 	h->n = n;
-	for (size_t i = 0; i < st->d->n_roles; i++) {
-		if (!st->l_role[i])
+	/* Outlines of the roles marked at a tentative event only. */
+	const pm_model *m = &st->m;
+	for (size_t c = 0; c < m->n_cols; c++) {
+		if (m->cols[c].event->status != BP_STATUS_TENTATIVE)
 			continue;
-		h->paths[i] = outline_path(st->l_role[i], w, w);
-		PangoRectangle ink = st->role_ink[i];
-		h->advance[i] = (double)(ink.x + ink.width) / PANGO_SCALE + 1.5 * w;
+		for (size_t r = 0; r < m->n_rows; r++) {
+			size_t i = (size_t)(pm_model_cell(m, r, c) & PM_CELL_ROLE_MASK);
+			if (i-- == 0 || i >= st->d->n_roles || !st->l_role[i] || h->paths[i])
+				continue;
+			h->paths[i] = outline_path(st->l_role[i], w, w);
+			PangoRectangle ink = st->role_ink[i];
+			h->advance[i] = (double)(ink.x + ink.width) / PANGO_SCALE + 1.5 * w;
+		}
 	}
 	for (int ring = 0; ring < 2; ring++) {
 		size_t g = st->d->n_roles + (ring ? RING : DISC);
