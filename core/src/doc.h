@@ -31,6 +31,13 @@ struct bp_section {
 	int first_page; /* 1-based, in the whole document */
 	int failed;     /* host->error() was called */
 	int in_layout;
+	/* Its bands but the page number, recorded once when it has many
+	 * vector pages and painted as a form (render.c), or NULL.  Kept until
+	 * the document is written: cairo 1.16 copies a pattern's recording
+	 * when it is freed while the PDF still refers to it, and the copy
+	 * lacks two flags, so the form would come out differently from run
+	 * to run. */
+	cairo_pattern_t *band_form;
 };
 
 typedef struct anchor {
@@ -60,9 +67,6 @@ struct doc {
 	double band_w;
 	PangoLayout *band_banner, *band_title, *band_org, *band_sec_title;
 	const bp_section *band_sec;
-	/* All of band_sec's bands but the page number, recorded once for a
-	 * section of several vector pages and painted as a form (or NULL). */
-	cairo_pattern_t *band_form;
 	GHashTable *missing_reported;
 };
 

@@ -62,9 +62,6 @@ static void bands_forget(doc *d)
 			g_object_unref(*all[i]);
 			*all[i] = NULL;
 		}
-	if (d->band_form)
-		cairo_pattern_destroy(d->band_form);
-	d->band_form = NULL;
 	d->band_sec = NULL;
 	d->band_w = 0;
 }
@@ -162,9 +159,6 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 		if (d->band_sec_title)
 			g_object_unref(d->band_sec_title);
 		d->band_sec_title = NULL;
-		if (d->band_form)
-			cairo_pattern_destroy(d->band_form);
-		d->band_form = NULL;
 	}
 	d->band_sec = s;
 	/* A form (its object, resources and the page's reference) costs
@@ -173,13 +167,13 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 	    cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE) {
 		draw_band_texts(d, s, cr, &g);
 	} else {
-		if (!d->band_form) {
+		if (!s->band_form) {
 			cairo_surface_t *rec =
 			        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
 			cairo_t *rc = cairo_create(rec);
 			draw_band_texts(d, s, rc, &g);
 			cairo_destroy(rc);
-			d->band_form = cairo_pattern_create_for_surface(rec);
+			s->band_form = cairo_pattern_create_for_surface(rec);
 			cairo_surface_destroy(rec);
 		}
 		/* Painted within a clip: cairo 1.16 takes an unclipped paint
@@ -188,7 +182,7 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 		cairo_save(cr);
 		cairo_rectangle(cr, 0, 0, s->page_w, s->page_h);
 		cairo_clip(cr);
-		cairo_set_source(cr, d->band_form);
+		cairo_set_source(cr, s->band_form);
 		cairo_paint(cr);
 		cairo_restore(cr);
 	}
@@ -311,6 +305,8 @@ static void free_doc(doc *d)
 		bp_section *s = &d->secs[i];
 		if (s->state && s->p->desc->destroy)
 			s->p->desc->destroy(s->state);
+		if (s->band_form)
+			cairo_pattern_destroy(s->band_form);
 		free(s->opts);
 	}
 	free(d->secs);

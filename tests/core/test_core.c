@@ -435,6 +435,39 @@ START_TEST(example_reproducible_and_stdout)
 }
 END_TEST
 
+/* A synthetic pack whose matrix and agenda run over many pages: their
+ * bands are forms (render.c), the matrix's followed by another section.
+ * Every page keeps its bands, and two renders are the same bytes (cairo
+ * 1.16 copied a form freed before the PDF was written, without its
+ * drawing and with two flags left unset). */
+START_TEST(long_sections_bands_reproducible)
+{
+	const char *dir = bpt_tmpdir();
+	bpt_result r = bpt_sh("python3 '%s/tests/bench/gen.py' -o '%s' n200-m40", bpt_src(), dir);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	bpt_free(&r);
+	r = bpt_sh("cd '%s' && %s render n200-m40-job.cfg -o a.pdf && %s render n200-m40-job.cfg "
+	           "-o b.pdf && cmp a.pdf b.pdf",
+	           dir, bpt_bin(), bpt_bin());
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	bpt_free(&r);
+	char *out = bpt_path(dir, "a.pdf");
+	int pages = bpt_pdf_pages(out);
+	ck_assert_int_gt(pages, 20);
+	for (int p = 1; p <= pages; p++) {
+		char *t = bpt_pdf_text(out, p, p);
+		char want[64];
+		snprintf(want, sizeof want, "Page %d of %d", p, pages);
+		ck_assert_msg(strstr(t, want), "page %d lacks \"%s\"", p, want);
+		ck_assert_msg(bpt_count(t, "OFFICIAL") >= 2, "page %d: %d banners", p,
+		              bpt_count(t, "OFFICIAL"));
+		ck_assert_msg(strstr(t, "Synthetic briefing pack"), "page %d lacks its title", p);
+		free(t);
+	}
+	free(out);
+}
+END_TEST
+
 START_TEST(exit_codes_and_untouched_output)
 {
 	const char *dir = bpt_tmpdir();
@@ -590,6 +623,7 @@ static Suite *make_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, example_pages_text_outline);
 	tcase_add_test(tc, example_reproducible_and_stdout);
+	tcase_add_test(tc, long_sections_bands_reproducible);
 	tcase_add_test(tc, exit_codes_and_untouched_output);
 	tcase_add_test(tc, png_and_svg);
 	tcase_add_test(tc, deferred_commit);

@@ -397,6 +397,9 @@ START_TEST(big_matrix)
 		 * come from forms painted there. */
 		ck_assert_msg(strstr(pt, "October 2025"), "page %d has no day headings", p);
 		ck_assert_msg(strstr(pt, "Attendee"), "page %d has no legend", p);
+		/* The page's bands (a form on a section this long). */
+		ck_assert_msg(strstr(pt, "Matrix test") && strstr(pt, "Who attends what"),
+		              "page %d has no header", p);
 		first_pages += strstr(pt, "(continued)") == NULL;
 		*end = '\f';
 	}
