@@ -78,6 +78,7 @@ static PangoLayout *band_text(bp_section *s, PangoLayout **slot, const char *tex
 /* The bands' geometry on a page of section s. */
 typedef struct band_geo {
 	double fs, line, head, foot, x, w, top, bottom;
+	double foot_rule; /* the footer's rule; its texts 3 pt below */
 } band_geo;
 
 static band_geo band_geometry(const doc *d, const bp_section *s)
@@ -90,6 +91,7 @@ static band_geo band_geometry(const doc *d, const bp_section *s)
 	g.w = s->page_w - j->margin[1] - j->margin[3];
 	g.top = j->margin[0];
 	g.bottom = s->page_h - j->margin[2];
+	g.foot_rule = g.bottom - g.foot + 4;
 	return g;
 }
 
@@ -126,9 +128,8 @@ static void draw_band_texts(doc *d, bp_section *s, cairo_t *cr, const band_geo *
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, g->x, g->top + g->head - 4);
 	cairo_line_to(cr, g->x + g->w, g->top + g->head - 4);
-	double fy = g->bottom - g->foot + 4;
-	cairo_move_to(cr, g->x, fy);
-	cairo_line_to(cr, g->x + g->w, fy);
+	cairo_move_to(cr, g->x, g->foot_rule);
+	cairo_line_to(cr, g->x + g->w, g->foot_rule);
 	cairo_stroke(cr);
 	if (j->doc.organisation || j->doc.author) {
 		st.align = BP_ALIGN_LEFT;
@@ -137,7 +138,7 @@ static void draw_band_texts(doc *d, bp_section *s, cairo_t *cr, const band_geo *
 		text_at(cr,
 		        band_text(s, &d->band_org,
 		                  j->doc.organisation ? j->doc.organisation : j->doc.author, &st),
-		        g->x, fy + 3, BP_ALIGN_LEFT, g->w);
+		        g->x, g->foot_rule + 3, BP_ALIGN_LEFT, g->w);
 	}
 }
 
@@ -191,7 +192,7 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 	set_color(cr, j->theme.muted);
 	PangoLayout *l = doc_host.text(
 	        s, i18n_page_of(j->doc.language, page_abs, d->total_pages, buf, sizeof buf), &st);
-	text_at(cr, l, g.x, g.bottom - g.foot + 4 + 3, BP_ALIGN_RIGHT, g.w);
+	text_at(cr, l, g.x, g.foot_rule + 3, BP_ALIGN_RIGHT, g.w);
 	g_object_unref(l);
 }
 

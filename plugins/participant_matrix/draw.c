@@ -292,7 +292,7 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 }
 
 /* The slanted (or upright) separators between the headers: the same on
- * every page of a band, so they belong to its form (paint_headers). */
+ * every page of a band, so they belong to its form (draw_via_form). */
 static void draw_separators(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	double sep = (st->header_h - st->pad) / st->sin_a;
@@ -537,10 +537,10 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 static void draw_legend(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	(void)g;
-	double gap = st->fs * 0.35, lh = st->legend_line_h;
+	double lh = st->legend_line_h;
 	for (size_t i = 0; i < st->n_legend; i++) {
 		const pm_legend_item *it = &st->legend_items[i];
-		double y = it->line * lh, x = it->x, cy = y + lh / 2, cx = x + it->mark_w / 2;
+		double y = it->line * lh, cy = y + lh / 2, cx = it->x + it->mark_w / 2;
 		switch (it->kind) {
 		case PM_LEG_ROLE:
 			pm_draw_mark(st, cr, cx, cy, it->role, 0, BP_STATUS_CONFIRMED);
@@ -557,10 +557,8 @@ static void draw_legend(pm_state *st, cairo_t *cr, const page_geo *g)
 		default:
 			break;
 		}
-		if (it->kind != PM_LEG_TEXT && it->kind != PM_LEG_TIMES)
-			x += it->mark_w + gap;
 		rgb(cr, &st->theme->muted, 0);
-		cairo_move_to(cr, x, y);
+		cairo_move_to(cr, it->text_x, y);
 		pango_cairo_show_layout(cr, it->l);
 	}
 }

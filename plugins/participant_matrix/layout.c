@@ -611,10 +611,10 @@ static void build_legend(pm_state *st)
 		if (it[i].kind == PM_LEG_ROLE && st->l_role[it[i].role] &&
 		    (double)st->role_ink[it[i].role].width / PANGO_SCALE > it[i].mark_w)
 			it[i].mark_w = (double)st->role_ink[it[i].role].width / PANGO_SCALE;
-		double iw = (it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES
-		                     ? 0
-		                     : it[i].mark_w + gap) +
-		            w;
+		double lead = it[i].kind == PM_LEG_TEXT || it[i].kind == PM_LEG_TIMES
+		                      ? 0
+		                      : it[i].mark_w + gap;
+		double iw = lead + w;
 		if (iw > st->frame.width)
 			iw = st->frame.width;
 		if (x > 0 && x + iw > st->frame.width) {
@@ -622,6 +622,7 @@ static void build_legend(pm_state *st)
 			x = 0;
 		}
 		it[i].x = x;
+		it[i].text_x = x + lead;
 		it[i].w = iw;
 		it[i].line = line;
 		x += iw + space;

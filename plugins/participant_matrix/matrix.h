@@ -46,6 +46,7 @@ typedef struct pm_legend_item {
 	const char *text;
 	double x, w;
 	double mark_w; /* room for its mark (a role's may be wider than a dot) */
+	double text_x; /* where its words start */
 	int line;
 	PangoLayout *l; /* its words, shaped once (layout.c) */
 } pm_legend_item;

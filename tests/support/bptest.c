@@ -179,6 +179,14 @@ int bpt_pdf_pages(const char *pdf)
 	return n;
 }
 
+void bpt_assert_qpdf_clean(const char *pdf)
+{
+	bpt_result r = bpt_sh("qpdf --check '%s'", pdf);
+	ck_assert_msg(r.status == 0 && !strstr(r.out, "WARNING") && !strstr(r.err, "WARNING"),
+	              "%.300s%.300s", r.out, r.err);
+	bpt_free(&r);
+}
+
 int bpt_count(const char *hay, const char *needle)
 {
 	int n = 0;

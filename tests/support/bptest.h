@@ -40,6 +40,9 @@ int bpt_pdf_pages(const char *pdf); /* pdfinfo's page count, -1 on error */
 /* One pdfinfo field ("Title", "Author", ...) or NULL. */
 char *bpt_pdf_info(const char *pdf, const char *field);
 
+/* Fails the test unless qpdf --check finds the PDF clean (no warnings). */
+void bpt_assert_qpdf_clean(const char *pdf);
+
 /* Counts occurrences of needle in hay. */
 int bpt_count(const char *hay, const char *needle);
 
