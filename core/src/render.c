@@ -169,8 +169,11 @@ static void draw_bands(doc *d, bp_section *s, cairo_t *cr, int page_abs)
 		draw_band_texts(d, s, cr, &g);
 	} else {
 		if (!s->band_form) {
+			/* Bounded: cairo 1.16's SVG output places an unbounded
+			 * recording by extents it never sets. */
+			cairo_rectangle_t page = {0, 0, s->page_w, s->page_h};
 			cairo_surface_t *rec =
-			        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+			        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
 			cairo_t *rc = cairo_create(rec);
 			draw_band_texts(d, s, rc, &g);
 			cairo_destroy(rc);

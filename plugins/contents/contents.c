@@ -30,6 +30,9 @@ void contents_destroy(void *self)
 	if (!c)
 		return;
 	free(c->start);
+	for (size_t i = 0; i < c->n_leaders; i++)
+		cairo_pattern_destroy(c->leaders[i]);
+	free(c->leaders);
 	free(c);
 }
 

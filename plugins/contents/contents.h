@@ -22,6 +22,11 @@ typedef struct contents {
 	size_t n_lines;
 	int pages;
 	size_t *start; /* first line of each page, pages + 1 entries */
+	/* The leader patterns drawn, kept until the document is written:
+	 * cairo 1.16 copies a pattern's recording when it is freed while the
+	 * output still refers to it, and the copy lacks two flags. */
+	cairo_pattern_t **leaders;
+	size_t n_leaders;
 } contents;
 
 void *contents_create(const bp_host *host, bp_section *s);

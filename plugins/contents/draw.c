@@ -61,8 +61,13 @@ static void stroke_leaders(cairo_t *cr, const leader *ls, size_t n, bp_color col
  * the fill.  A dashed stroke says the same in fewer bytes, but cairo 1.16
  * tessellates every dot of a stroke, three times, to find its extents: a
  * twentieth of the example pack's time went on its ~900 dots. */
-static void fill_leaders(cairo_t *cr, const leader *ls, size_t n, bp_color col, double h)
+static void fill_leaders(contents *c, cairo_t *cr, const leader *ls, size_t n, bp_color col,
+                         double h)
 {
+	cairo_pattern_t **kept = realloc(c->leaders, (c->n_leaders + 1) * sizeof *kept);
+	if (!kept)
+		return;
+	c->leaders = kept;
 	cairo_rectangle_t tile = {0, 0, DOT_TILE * DOT_STEP, ceil(h)};
 	cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &tile);
 	cairo_t *t = cairo_create(rec);
@@ -88,7 +93,7 @@ static void fill_leaders(cairo_t *cr, const leader *ls, size_t n, bp_color col, 
 		                ls[i].x1 - ls[i].x0 + DOT_STEP, DOT_STEP);
 	cairo_set_source(cr, pat);
 	cairo_fill(cr);
-	cairo_pattern_destroy(pat);
+	c->leaders[c->n_leaders++] = pat;
 }
 
 /* Adds the leaders between x0 and x1 to the page's list, if a dot fits. */
@@ -180,7 +185,7 @@ int contents_draw(void *self, cairo_t *cr, int page)
 	if (n_ls) {
 		cairo_surface_type_t t = cairo_surface_get_type(cairo_get_target(cr));
 		if (t == CAIRO_SURFACE_TYPE_PDF || t == CAIRO_SURFACE_TYPE_SVG)
-			fill_leaders(cr, ls, n_ls, th->muted, c->H);
+			fill_leaders(c, cr, ls, n_ls, th->muted, c->H);
 		else
 			stroke_leaders(cr, ls, n_ls, th->muted);
 	}

@@ -380,7 +380,7 @@ static void draw_headers(pm_state *st, cairo_t *cr, const page_geo *g)
 
 typedef void draw_fn(pm_state *st, cairo_t *cr, const page_geo *g);
 
-/* What draw() draws, the same on many pages, through form k of
+/* What draw() draws, the same on many pages and h high, through form k of
  * st->forms in PDF and SVG: recorded the first time and painted as one
  * form from then on (the headers were about half of each page's content
  * and of the time spent writing it).  Pixels, and a matrix of one page,
@@ -388,7 +388,8 @@ typedef void draw_fn(pm_state *st, cairo_t *cr, const page_geo *g);
  * once for each time it is painted there (duplicate keys, which qpdf
  * --check reports), so a form must be painted at most once a page:
  * these are. */
-static void draw_via_form(pm_state *st, cairo_t *cr, const page_geo *g, size_t k, draw_fn *draw)
+static void draw_via_form(pm_state *st, cairo_t *cr, const page_geo *g, size_t k, double h,
+                          draw_fn *draw)
 {
 	if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE ||
 	    st->n_bands * st->n_chunks < 2) { /* a form pays from its second page */
@@ -405,8 +406,11 @@ static void draw_via_form(pm_state *st, cairo_t *cr, const page_geo *g, size_t k
 		st->n_forms = n;
 	}
 	if (!st->forms[k]) {
+		/* Bounded, frame wide and h high: cairo 1.16's SVG output
+		 * places an unbounded recording by extents it never sets. */
+		cairo_rectangle_t box = {0, 0, st->frame.width, h};
 		cairo_surface_t *rec =
-		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+		        cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
 		cairo_t *rc = cairo_create(rec);
 		draw(st, rc, g);
 		cairo_destroy(rc);
@@ -610,7 +614,7 @@ int pm_draw(pm_state *st, cairo_t *cr, int page)
 	if (g.first)
 		draw_headers(st, cr, &g); /* with its links */
 	else
-		draw_via_form(st, cr, &g, (size_t)band, draw_headers);
+		draw_via_form(st, cr, &g, (size_t)band, g.yg, draw_headers);
 	draw_labels(st, cr, &g);
 	draw_marks(st, cr, &g);
 	if (st->totals)
@@ -618,7 +622,7 @@ int pm_draw(pm_state *st, cairo_t *cr, int page)
 	if (st->n_legend) {
 		cairo_save(cr);
 		cairo_translate(cr, 0, g.y_end + st->pad * 2);
-		draw_via_form(st, cr, &g, (size_t)st->n_bands, draw_legend);
+		draw_via_form(st, cr, &g, (size_t)st->n_bands, st->legend_h, draw_legend);
 		cairo_restore(cr);
 	}
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
