@@ -5,6 +5,6 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config \
-  libcairo2-dev libpango1.0-dev libconfig-dev check libsubunit-dev \
+  libcairo2-dev libpango1.0-dev libconfig-dev zlib1g-dev check libsubunit-dev \
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core tzdata \
   poppler-utils qpdf python3 python3-fonttools >/dev/null

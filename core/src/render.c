@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "i18n.h"
 #include "output.h"
+#include "pdfpack.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -468,14 +469,23 @@ static int draw_page(doc *d, bp_section *s, cairo_t *cr, int page)
 	return 0;
 }
 
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo's PDF collects in memory, to be packed (pdfpack.h) on its way to
+ * the file. */
 static int write_pdf(doc *d, render_result *res)
 {
 	afile out;
 	if (afile_open(&out, d->j->output) < 0)
 		return 1;
 	bp_section *s0 = &d->secs[0];
+	GByteArray *raw = g_byte_array_new();
 	cairo_surface_t *pdf =
-	        cairo_pdf_surface_create_for_stream(afile_write, &out, s0->page_w, s0->page_h);
+	        cairo_pdf_surface_create_for_stream(collect, raw, s0->page_w, s0->page_h);
 	d->pdf = pdf;
 	cairo_t *cr = cairo_create(pdf);
 	pdf_metadata(d, pdf);
@@ -501,7 +511,15 @@ static int write_pdf(doc *d, render_result *res)
 	cairo_status_t st = cairo_surface_status(pdf);
 	cairo_surface_destroy(pdf);
 	d->pdf = NULL;
-	if (rc || st != CAIRO_STATUS_SUCCESS) {
+	if (!rc && st == CAIRO_STATUS_SUCCESS) {
+		GByteArray *packed = pdf_pack(raw->data, raw->len);
+		const GByteArray *b = packed ? packed : raw;
+		afile_write(&out, b->data, b->len);
+		if (packed)
+			g_byte_array_free(packed, TRUE);
+	}
+	g_byte_array_free(raw, TRUE);
+	if (rc || st != CAIRO_STATUS_SUCCESS || out.failed) {
 		if (!rc && !out.failed)
 			diag_error(d->j->output, 0, "cannot produce the PDF: %s",
 			           cairo_status_to_string(st));

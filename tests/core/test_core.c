@@ -3,12 +3,16 @@
  * test_core.c — the core: loading and checking job files and dossiers
  * (messages with FILE:LINE), dates and zones through the loader, plugin
  * options against a schema, the plugin host (discovery order, listing,
- * refusal of broken plugins), and end-to-end renders of the example.
+ * refusal of broken plugins), the packing of cairo's PDF, and end-to-end
+ * renders of the example.
  */
 #include "bptest.h"
 #include "diag.h"
 #include "dossier.h"
 #include "output.h"
+#include "pdfpack.h"
+
+#include <cairo-pdf.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -402,17 +406,17 @@ START_TEST(example_pages_text_outline)
 	ck_assert(strstr(r.out, "section-cover"));
 	ck_assert(strstr(r.out, "section-timeline"));
 	bpt_free(&r);
-	r = bpt_sh("qpdf --qdf --object-streams=disable '%s' - | grep -a -c '/Title (Programme)'",
-	           out);
-	ck_assert_int_ge(atoi(r.out), 1);
-	bpt_free(&r);
+	ck_assert_int_ge(bpt_pdf_count(out, "/Title (Programme)"), 1);
+	/* Packed (pdfpack.h): no plain cross-reference table. */
+	size_t len = 0;
+	char *bytes = bpt_read(out, &len);
+	ck_assert(memmem(bytes, len, "/Type /ObjStm", strlen("/Type /ObjStm")));
+	ck_assert(!memmem(bytes, len, "\ntrailer\n", strlen("\ntrailer\n")));
+	free(bytes);
 	/* Words are drawn letter by letter ("confirmed", "Official"): no
 	 * ligature glyph that only an ActualText span maps back to "fi", and
 	 * so one subset per face (fonts/fonts.conf). */
-	r = bpt_sh("qpdf --qdf --object-streams=disable '%s' - | grep -a -c 'ActualText <feff0066'",
-	           out);
-	ck_assert_int_eq(atoi(r.out), 0);
-	bpt_free(&r);
+	ck_assert_int_eq(bpt_pdf_count(out, "ActualText <feff0066"), 0);
 	r = bpt_sh("pdffonts '%s' | grep -c 'NotoSans-'", out);
 	ck_assert_int_eq(atoi(r.out), 3); /* regular, bold, italic */
 	bpt_free(&r);
@@ -601,6 +605,129 @@ START_TEST(png_and_svg)
 }
 END_TEST
 
+/* ---- pack ------------------------------------------------------------ */
+
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF as cairo writes it for render.c, with what a pack has: text on
+ * three pages, links to named destinations, an outline and metadata.  (The
+ * "Document" tag, as in render.c: without it cairo 1.16 lists an object it
+ * never writes, and pdf_pack refuses the file.) */
+static GByteArray *cairo_pdf(void)
+{
+	GByteArray *raw = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(collect, raw, 300, 200);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Packed (test)");
+	cairo_t *cr = cairo_create(s);
+	cairo_tag_begin(cr, "Document", NULL);
+	for (int p = 0; p < 3; p++) {
+		char name[32], attr[64];
+		snprintf(name, sizeof name, "Page %d", p + 1);
+		snprintf(attr, sizeof attr, "dest='d%d'", p);
+		cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, name, attr, 0);
+		snprintf(attr, sizeof attr, "name='d%d' x=10 y=20", p);
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+		snprintf(attr, sizeof attr, "dest='d%d'", (p + 1) % 3);
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+		cairo_move_to(cr, 20, 50);
+		cairo_show_text(cr, name);
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		cairo_rectangle(cr, 20, 100, 50 + p * 20, 30);
+		cairo_fill(cr);
+		cairo_show_page(cr);
+	}
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+	return raw;
+}
+
+static void write_bytes(const char *path, const guint8 *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+	fclose(f);
+}
+
+/* The packed file is the same document: qpdf writes both out the same
+ * way, object for object; its dictionaries are in object streams. */
+START_TEST(pack_same_document)
+{
+	GByteArray *raw = cairo_pdf();
+	GByteArray *packed = pdf_pack(raw->data, raw->len);
+	ck_assert_ptr_nonnull(packed);
+	ck_assert_uint_lt(packed->len, raw->len);
+	ck_assert(memmem(raw->data, raw->len, "\ntrailer\n", strlen("\ntrailer\n")));
+	ck_assert(!memmem(packed->data, packed->len, "\ntrailer\n", strlen("\ntrailer\n")));
+	ck_assert(memmem(packed->data, packed->len, "/Type /ObjStm", strlen("/Type /ObjStm")));
+	ck_assert(memmem(packed->data, packed->len, "/Type /XRef", strlen("/Type /XRef")));
+	const char *dir = bpt_tmpdir();
+	char *a = bpt_path(dir, "raw.pdf"), *b = bpt_path(dir, "packed.pdf");
+	write_bytes(a, raw->data, raw->len);
+	write_bytes(b, packed->data, packed->len);
+	bpt_assert_qpdf_clean(b);
+	bpt_result r = bpt_sh("cd '%s' && qpdf --qdf --object-streams=disable --static-id raw.pdf "
+	                      "a.qdf && qpdf --qdf --object-streams=disable --static-id packed.pdf "
+	                      "b.qdf && cmp a.qdf b.qdf",
+	                      dir);
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	bpt_free(&r);
+	r = bpt_sh("pdfinfo -dests '%s'", b);
+	ck_assert_msg(strstr(r.out, "d0") && strstr(r.out, "d2"), "%s", r.out);
+	bpt_free(&r);
+	ck_assert_int_eq(bpt_pdf_count(b, "/Subtype /Link"), 3);
+	char *title = bpt_pdf_info(b, "Title");
+	ck_assert_str_eq(title, "Packed (test)");
+	free(title);
+	g_byte_array_free(packed, TRUE);
+	g_byte_array_free(raw, TRUE);
+}
+END_TEST
+
+/* Returns pdf_pack() of raw with its first `find` replaced by `put`. */
+static GByteArray *pack_edited(const GByteArray *raw, const char *find, const char *put)
+{
+	GString *s = g_string_new_len((const char *)raw->data, raw->len);
+	char *at = memmem(s->str, s->len, find, strlen(find));
+	ck_assert_msg(at != NULL, "no %s in cairo's PDF", find);
+	size_t pos = (size_t)(at - s->str);
+	g_string_erase(s, pos, strlen(find));
+	g_string_insert(s, pos, put);
+	GByteArray *out = pdf_pack((const unsigned char *)s->str, s->len);
+	g_string_free(s, TRUE);
+	return out;
+}
+
+/* Anything laid out otherwise than cairo's PDF is refused, not packed
+ * wrongly (render.c then writes cairo's file as it is). */
+START_TEST(pack_refuses_other_files)
+{
+	GByteArray *raw = cairo_pdf();
+	GByteArray *ok = pack_edited(raw, "%PDF-1.5", "%PDF-1.5");
+	ck_assert_ptr_nonnull(ok);
+	g_byte_array_free(ok, TRUE);
+	ck_assert_ptr_null(pack_edited(raw, "%PDF-1.5", "%PDF-1.4"));
+	ck_assert_ptr_null(pack_edited(raw, "/Info", "/Encrypt"));
+	ck_assert_ptr_null(pack_edited(raw, " 00000 n", " 00001 n")); /* generation 1 */
+	ck_assert_ptr_null(pack_edited(raw, "endobj", "endobk"));
+	ck_assert_ptr_null(pack_edited(raw, "startxref", "startxrex"));
+	for (size_t cut = 0; cut < raw->len; cut += raw->len / 50 + 1)
+		ck_assert_ptr_null(pdf_pack(raw->data, cut));
+	const char *junk = "%PDF-1.5\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>"
+	                   "\nstartxref\n9\n%%EOF\n";
+	ck_assert_ptr_null(pdf_pack((const unsigned char *)junk, strlen(junk)));
+	g_byte_array_free(raw, TRUE);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("core");
@@ -625,6 +752,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, discovery_order);
 	tcase_add_test(tc, broken_plugins_listed_and_refused);
 	tcase_add_test(tc, failing_layout_keeps_output);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("pack");
+	tcase_add_test(tc, pack_same_document);
+	tcase_add_test(tc, pack_refuses_other_files);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("e2e");
 	tcase_set_timeout(tc, 120);

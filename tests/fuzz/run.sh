@@ -1,8 +1,9 @@
 #!/bin/sh
 # Runs each libFuzzer target for SECONDS (default 60) from a seed corpus made
-# of the shipped examples, the bad-input corpus and a list of dates.
+# of the shipped examples, the bad-input corpus and a list of dates (fuzz_pack
+# makes its own PDF).
 #   cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DBP_FUZZ=ON
-#   cmake --build build-fuzz --target fuzz_load fuzz_time
+#   cmake --build build-fuzz --target fuzz_load fuzz_time fuzz_pack
 #   tests/fuzz/run.sh build-fuzz 3600        # an hour each
 # A crash leaves crash-* in build-fuzz/fuzz-out/TARGET; make it a case in
 # tests/bad/ and fix it.  Exit status: non-zero if a target found anything.
@@ -11,7 +12,7 @@ build=${1:-build-fuzz}
 secs=${2:-60}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 out="$build/fuzz-out"
-mkdir -p "$out/load/seeds" "$out/time/seeds"
+mkdir -p "$out/load/seeds" "$out/time/seeds" "$out/pack/seeds"
 find "$src/config" "$src/tests/bad/cases" -name '*.cfg' -size -64k |
 	while read -r f; do cp "$f" "$out/load/seeds/$(echo "$f" | cksum | cut -d' ' -f1).cfg"; done
 i=0
@@ -27,8 +28,8 @@ done
 LSAN_OPTIONS="suppressions=$src/tests/bad/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export LSAN_OPTIONS
 
-# Both targets at once (one core each), then their findings.
-for t in load time; do
+# All targets at once, then their findings.
+for t in load time pack; do
 	mkdir -p "$out/$t/corpus"
 	(cd "$out/$t" && "$OLDPWD/$build/fuzz_$t" -max_total_time="$secs" -close_fd_mask=2 \
 		-rss_limit_mb=2048 -timeout=20 -print_final_stats=1 corpus seeds </dev/null \
@@ -36,7 +37,7 @@ for t in load time; do
 done
 wait
 status=0
-for t in load time; do
+for t in load time pack; do
 	echo "== fuzz_$t, ${secs}s"
 	grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==|SUMMARY)' "$out/$t/log" || true
 	found=$(find "$out/$t" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \

@@ -179,6 +179,19 @@ int bpt_pdf_pages(const char *pdf)
 	return n;
 }
 
+int bpt_pdf_count(const char *pdf, const char *needle)
+{
+	bpt_result r = bpt_sh("qpdf --qdf --object-streams=disable '%s' -", pdf);
+	ck_assert_msg(r.status == 0 && r.out_len > 0, "qpdf cannot read %s: %s", pdf, r.err);
+	int n = 0;
+	size_t nl = strlen(needle);
+	for (const char *p = r.out, *end = r.out + r.out_len;
+	     (p = memmem(p, (size_t)(end - p), needle, nl)) != NULL; p += nl)
+		n++;
+	bpt_free(&r);
+	return n;
+}
+
 void bpt_assert_qpdf_clean(const char *pdf)
 {
 	bpt_result r = bpt_sh("qpdf --check '%s'", pdf);

@@ -40,6 +40,11 @@ int bpt_pdf_pages(const char *pdf); /* pdfinfo's page count, -1 on error */
 /* One pdfinfo field ("Title", "Author", ...) or NULL. */
 char *bpt_pdf_info(const char *pdf, const char *field);
 
+/* Occurrences of needle in the PDF's objects, all written out as plain
+ * text (qpdf --qdf: briefpack packs dictionaries into compressed object
+ * streams, and cairo compresses page contents). */
+int bpt_pdf_count(const char *pdf, const char *needle);
+
 /* Fails the test unless qpdf --check finds the PDF clean (no warnings). */
 void bpt_assert_qpdf_clean(const char *pdf);
 
