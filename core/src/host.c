@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "fonts.h"
 #include "i18n.h"
+#include "lines.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -390,4 +391,9 @@ const bp_host doc_host = {
         .entries = h_entries,
         .link_begin = h_link_begin,
         .link_end = h_link_end,
+        .lines = lines_break,
+        .lines_count = lines_count,
+        .lines_extents = lines_extents,
+        .lines_show = lines_show,
+        .lines_free = lines_free,
 };

@@ -8,7 +8,6 @@
 
 #include "attendees.h"
 #include "flow.h"
-#include "lines.h"
 #include "words.h"
 
 #include <briefpack/plugin.h>
@@ -36,7 +35,7 @@ typedef struct ag_entry {
 typedef struct ag_block {
 	ag_kind kind;
 	PangoLayout *text;   /* the main text; NULL for index rows and when para is set */
-	const ag_para *para; /* a paragraph broken here (lines.h; shared, not owned) */
+	const bp_lines *para; /* a paragraph broken by the host (shared, not owned) */
 	double x;            /* left edge of the text column */
 	double *lines;       /* heights of the flow units (lines of text, entries) */
 	size_t n_lines;

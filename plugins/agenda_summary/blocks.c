@@ -9,9 +9,10 @@
  * distinct text and style: the same topic, subheading, "time to be
  * confirmed" or attendee line under many events is one shared layout,
  * drawn wherever it appears.  The share lives as long as the section's
- * layout (ag_blocks_free), never across packs.  A paragraph of simple text
- * is shaped once, unwrapped, and broken into lines by lines.c instead of by
- * Pango's wrapping, which shapes it about 2.4 times.
+ * layout (ag_blocks_free), never across packs.  A paragraph of plain text
+ * is shaped once, unwrapped, and broken into lines by the host
+ * (host->lines()) instead of by Pango's wrapping, which shapes it about
+ * 2.4 times.
  */
 #include "agenda.h"
 
@@ -21,8 +22,9 @@
 
 /* One distinct text in one style, measured once. */
 typedef struct ag_shared {
-	PangoLayout *l; /* NULL for a paragraph broken here */
-	ag_para *para;  /* a paragraph broken here (lines.h), or NULL */
+	const bp_host *h;
+	PangoLayout *l; /* NULL for a paragraph the host broke */
+	bp_lines *para; /* a paragraph the host broke, or NULL */
 	double *lines;  /* heights of its lines (ag_block_set_text), or NULL */
 	size_t n_lines;
 } ag_shared;
@@ -32,7 +34,8 @@ static void shared_free(gpointer p)
 	ag_shared *sh = p;
 	if (sh->l)
 		g_object_unref(sh->l);
-	ag_para_free(sh->para);
+	if (sh->para)
+		sh->h->lines_free(sh->para);
 	free(sh->lines);
 	g_free(sh);
 }
@@ -73,23 +76,21 @@ static PangoLayout *fresh(agenda *a, const char *utf8, const bp_text_style *st, 
 	return l;
 }
 
-/* A paragraph of simple text (lines.h) shaped once, unwrapped, and broken
- * into lines here; NULL when Pango must wrap it after all. */
-static ag_para *own_lines(agenda *a, const char *utf8, const bp_text_style *st, size_t bold_bytes)
+/* A paragraph shaped once, unwrapped, and broken into lines by the host;
+ * NULL when Pango must wrap it after all. */
+static bp_lines *own_lines(agenda *a, const char *utf8, const bp_text_style *st, size_t bold_bytes)
 {
-	if (st->width <= 0 || st->max_lines > 0 || st->align != BP_ALIGN_LEFT ||
-	    !ag_para_simple(utf8))
+	if (st->width <= 0 || st->max_lines > 0 || st->align != BP_ALIGN_LEFT)
 		return NULL;
-	PangoLayout *l = a->h->text(a->s, "", st);
+	bp_text_style one = *st;
+	one.width = 0;
+	PangoLayout *l = a->h->text(a->s, "", &one);
 	if (!l)
 		return NULL;
-	/* The wrap width exactly as the host sets it, then no wrapping. */
-	int width = pango_layout_get_width(l);
-	pango_layout_set_width(l, -1);
 	if (bold_bytes)
 		ag_bold_prefix(l, bold_bytes);
 	a->h->text_set(a->s, l, utf8);
-	ag_para *p = ag_para_new(l, width);
+	bp_lines *p = a->h->lines(l, st->width);
 	g_object_unref(l);
 	return p;
 }
@@ -110,13 +111,14 @@ static ag_shared *shared(agenda *a, const char *utf8, const bp_text_style *st, s
 		g_free(key);
 		return sh;
 	}
-	ag_para *para = paragraph ? own_lines(a, utf8, st, bold_bytes) : NULL;
+	bp_lines *para = paragraph ? own_lines(a, utf8, st, bold_bytes) : NULL;
 	PangoLayout *l = para ? NULL : fresh(a, utf8, st, bold_bytes);
 	if (!l && !para) {
 		g_free(key);
 		return NULL;
 	}
 	sh = g_new0(ag_shared, 1);
+	sh->h = a->h;
 	sh->l = l;
 	sh->para = para;
 	g_hash_table_insert(a->shared, key, sh);
@@ -225,12 +227,16 @@ int ag_block_set_text(agenda *a, ag_block *b, const char *utf8, const bp_text_st
 	if (!sh)
 		return -1;
 	if (!sh->lines && sh->para) {
-		sh->lines = malloc(sh->para->n_lines * sizeof *sh->lines);
+		size_t n = a->h->lines_count(sh->para);
+		sh->lines = malloc(n * sizeof *sh->lines);
 		if (!sh->lines)
 			return -1;
-		for (size_t i = 0; i < sh->para->n_lines; i++)
-			sh->lines[i] = (double)sh->para->lines[i].height / PANGO_SCALE;
-		sh->n_lines = sh->para->n_lines;
+		for (size_t i = 0; i < n; i++) {
+			PangoRectangle log;
+			a->h->lines_extents(sh->para, i, 1, NULL, &log);
+			sh->lines[i] = (double)log.height / PANGO_SCALE;
+		}
+		sh->n_lines = n;
 	}
 	if (!sh->lines && measure_lines(sh->l, &sh->lines, &sh->n_lines) != 0)
 		return -1;

@@ -248,7 +248,7 @@ static int text_block(agenda *a, ag_kind kind, int gi, int ei, double sb, unsign
 		return -1;
 	/* A right-to-left item reads from the right: pango aligns it there,
 	 * so its marker goes there too, in the indent moved to that side. */
-	/* (A paragraph broken by lines.c is left to right.) */
+	/* (A paragraph the host broke, host->lines(), is left to right.) */
 	PangoLayoutLine *first = b->text ? pango_layout_get_line_readonly(b->text, 0) : NULL;
 	if ((kind == AK_BULLET || kind == AK_CHECK) && first &&
 	    first->resolved_dir == PANGO_DIRECTION_RTL) {

@@ -44,10 +44,10 @@ static void show_lines(cairo_t *cr, PangoLayout *l, double x, double y, size_t f
 }
 
 /* A paragraph block's lines first..first+count-1, however it was broken. */
-static void show_block(cairo_t *cr, const ag_block *b, double y, size_t first, size_t count)
+static void show_block(agenda *a, cairo_t *cr, const ag_block *b, double y, size_t first, size_t count)
 {
 	if (b->para)
-		ag_para_show(cr, b->para, b->x, y, first, count);
+		a->h->lines_show(cr, b->para, b->x, y, first, count);
 	else
 		show_lines(cr, b->text, b->x, y, first, count);
 }
@@ -226,7 +226,7 @@ int ag_draw_page(agenda *a, cairo_t *cr, int page)
 		}
 		case AK_SUBHEAD:
 			color(cr, a->theme->accent);
-			show_block(cr, b, p->y, p->first, p->count);
+			show_block(a, cr, b, p->y, p->first, p->count);
 			break;
 		case AK_BULLET:
 			if (p->first == 0) {
@@ -239,7 +239,7 @@ int ag_draw_page(agenda *a, cairo_t *cr, int page)
 				cairo_fill(cr);
 			}
 			color(cr, a->theme->text);
-			show_block(cr, b, p->y, p->first, p->count);
+			show_block(a, cr, b, p->y, p->first, p->count);
 			break;
 		case AK_CHECK:
 			if (p->first == 0) {
@@ -254,12 +254,12 @@ int ag_draw_page(agenda *a, cairo_t *cr, int page)
 				cairo_stroke(cr);
 			}
 			color(cr, a->theme->text);
-			show_block(cr, b, p->y, p->first, p->count);
+			show_block(a, cr, b, p->y, p->first, p->count);
 			break;
 		case AK_TEXT:
 		case AK_MESSAGE:
 			color(cr, b->muted ? a->theme->muted : a->theme->text);
-			show_block(cr, b, p->y, p->first, p->count);
+			show_block(a, cr, b, p->y, p->first, p->count);
 			break;
 		case AK_INDEX_ROW:
 			draw_index_row(a, cr, b, p,

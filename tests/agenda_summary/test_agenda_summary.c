@@ -743,7 +743,6 @@ static Suite *make_suite(void)
 	Suite *s = suite_create("agenda_summary");
 	suite_add_tcase(s, flow_tcase());
 	suite_add_tcase(s, attendees_tcase());
-	suite_add_tcase(s, lines_tcase());
 	TCase *tc = tcase_create("order");
 	tcase_add_test(tc, order_dushanbe);
 	tcase_add_test(tc, order_test_dossier);

@@ -4,5 +4,4 @@
 #include <check.h>
 TCase *flow_tcase(void);
 TCase *attendees_tcase(void);
-TCase *lines_tcase(void);
 #endif

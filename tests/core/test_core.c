@@ -3,14 +3,16 @@
  * test_core.c — the core: loading and checking job files and dossiers
  * (messages with FILE:LINE), dates and zones through the loader, plugin
  * options against a schema, the plugin host (discovery order, listing,
- * refusal of broken plugins), the packing of cairo's PDF, and end-to-end
- * renders of the example.
+ * refusal of broken plugins), the host's line breaking (test_lines.c), the
+ * packing of cairo's PDF, and end-to-end renders of the example.
  */
 #include "bptest.h"
 #include "diag.h"
 #include "dossier.h"
 #include "output.h"
 #include "pdfpack.h"
+
+TCase *lines_tcase(void); /* test_lines.c */
 
 #include <cairo-pdf.h>
 
@@ -307,8 +309,11 @@ START_TEST(broken_plugins_listed_and_refused)
 	bpt_result r = bpt_sh("%s plugins --plugin-dir %s/broken", bpt_bin(), TP_DIR);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_msg(strstr(r.out, "badabi               BROKEN:"), "%s", r.out);
-	ck_assert(strstr(r.out,
-	                 "was built for plugin interface 99.0; this briefpack has interface 1.0"));
+	char want[128];
+	snprintf(want, sizeof want,
+	         "was built for plugin interface 99.0; this briefpack has interface %d.%d",
+	         BP_ABI_MAJOR, BP_ABI_MINOR);
+	ck_assert_msg(strstr(r.out, want), "%s", r.out);
 	ck_assert(strstr(r.out, "exports no descriptor briefpack_plugin_nodesc"));
 	bpt_free(&r);
 	const char *dir = setup("");
@@ -756,6 +761,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, broken_plugins_listed_and_refused);
 	tcase_add_test(tc, failing_layout_keeps_output);
 	suite_add_tcase(s, tc);
+	suite_add_tcase(s, lines_tcase());
 	tc = tcase_create("pack");
 	tcase_add_test(tc, pack_same_document);
 	tcase_add_test(tc, pack_refuses_other_files);

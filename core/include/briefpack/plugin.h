@@ -79,7 +79,7 @@ extern "C" {
 #endif
 
 #define BP_ABI_MAJOR 1
-#define BP_ABI_MINOR 0
+#define BP_ABI_MINOR 1
 
 /* ------------------------------------------------------------------ */
 /* The data model: the dossier's facts, checked, typed and read-only.  */
@@ -377,6 +377,7 @@ typedef enum bp_label {
 /* ------------------------------------------------------------------ */
 
 typedef struct bp_section bp_section; /* opaque: one section of the job */
+typedef struct bp_lines bp_lines;     /* opaque: a paragraph broken by the host (lines()) */
 
 typedef struct bp_host {
 	uint32_t abi_major, abi_minor;
@@ -475,6 +476,32 @@ typedef struct bp_host {
 	 * returned 1.  During draw() only. */
 	int (*link_begin)(bp_section *s, cairo_t *cr, const char *anchor);
 	void (*link_end)(bp_section *s, cairo_t *cr);
+
+	/* Lines broken by the host (interface 1.1).  Pango 1.50 wraps a
+	 * layout by shaping its text again at each break it weighs near the
+	 * right edge and once more when the rest fits: two to three times
+	 * the shaping of the text once.  lines() takes a layout of one
+	 * unwrapped line (from text() with width 0; attributes that only
+	 * choose the font, such as a bold label, may be on it) and breaks it
+	 * where text() would wrap the same text at `width` points, without
+	 * shaping it again: the same lines, glyphs and places.  NULL when it
+	 * cannot promise that (text other than Latin, Greek, Cyrillic and
+	 * common punctuation; a word wider than the line; any other
+	 * attribute or layout setting): make the text with text() then.  No
+	 * ellipsis: compare lines_count() with a line limit yourself.  The
+	 * lines keep what they need; the layout may be dropped. */
+	bp_lines *(*lines)(PangoLayout *unwrapped, double width);
+	size_t (*lines_count)(const bp_lines *p);
+	/* Extents of lines first..first+count-1 as a layout of them would give
+	 * them (pango_layout_get_extents(): Pango units, from the top-left
+	 * corner of line `first`); ink may be NULL. */
+	void (*lines_extents)(const bp_lines *p, size_t first, size_t count, PangoRectangle *ink,
+	                      PangoRectangle *logical);
+	/* Draws lines first..first+count-1, the top-left corner of line
+	 * `first` at (x, y), in the current source colour. */
+	void (*lines_show)(cairo_t *cr, const bp_lines *p, double x, double y, size_t first,
+	                   size_t count);
+	void (*lines_free)(bp_lines *p);
 } bp_host;
 
 /* ------------------------------------------------------------------ */

@@ -91,7 +91,7 @@ static const bp_option opts[] = {
 
 EXPORT(HOSTILE_NAME) = {
         .abi_major = HOSTILE_ABI_MAJOR,
-        .abi_minor = BP_ABI_MINOR,
+        .abi_minor = 0,
         .size = sizeof(bp_plugin),
         .name = STR(HOSTILE_NAME),
         .version = "0.0.1",

@@ -1,11 +1,10 @@
 /*
- * test_lines.c — agenda_summary's own line breaking (lines.c compiled in)
+ * test_lines.c — the host's own line breaking (lines.c, host->lines())
  * against Pango's: on many generated paragraphs at many widths, the same
- * lines, the same glyphs, the same heights and baselines, and the same PDF
- * bytes when drawn.
+ * lines, the same glyphs, the same heights and extents, and the same PDF
+ * bytes when drawn; and what it declines.
  */
-#include "../../plugins/agenda_summary/lines.h"
-#include "test_agenda_summary.h"
+#include "lines.h"
 
 #include <cairo-pdf.h>
 #include <check.h>
@@ -27,7 +26,8 @@ static PangoContext *context(void)
 	return ctx;
 }
 
-/* "Label: w w w …", the label bold, as agenda_summary sets attendee lines. */
+/* "Label: w w w …", the label bold, as agenda_summary sets attendee lines;
+ * width -1: one unwrapped line. */
 static PangoLayout *make(PangoContext *ctx, const char *text, int width, int label_bytes)
 {
 	PangoLayout *l = pango_layout_new(ctx);
@@ -69,26 +69,18 @@ static cairo_status_t sink(void *closure, const unsigned char *data, unsigned in
 }
 
 /* The PDF of a paragraph drawn by Pango's lines or by ours. */
-static GByteArray *pdf(PangoLayout *wrapped, const ag_para *para)
+static GByteArray *pdf(PangoLayout *wrapped, const bp_lines *para)
 {
 	GByteArray *out = g_byte_array_new();
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(sink, out, 595, 842);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2025-10-07T00:00:00Z");
 	cairo_t *cr = cairo_create(s);
 	double x = 37.7, y = 101.3;
-	if (para) {
-		ag_para_show(cr, para, x, y, 0, para->n_lines);
-	} else {
-		PangoLayoutIter *it = pango_layout_get_iter(wrapped);
-		do {
-			PangoRectangle log;
-			pango_layout_iter_get_line_extents(it, NULL, &log);
-			cairo_move_to(cr, x + (double)log.x / PANGO_SCALE,
-			              y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
-			pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
-		} while (pango_layout_iter_next_line(it));
-		pango_layout_iter_free(it);
-	}
+	cairo_move_to(cr, x, y);
+	if (para)
+		lines_show(cr, para, x, y, 0, lines_count(para));
+	else
+		pango_cairo_show_layout(cr, wrapped);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
@@ -103,11 +95,10 @@ START_TEST(lines_match_pango)
 	int multi = 0, declined = 0;
 	for (int i = 0; i < 300; i++) {
 		paragraph(buf, sizeof buf, &seed);
-		ck_assert_msg(ag_para_simple(buf), "not simple: %s", buf);
 		int width = (int)(120 + rand_r(&seed) % 380) * PANGO_SCALE;
 		PangoLayout *wrapped = make(ctx, buf, width, 12);
 		PangoLayout *one = make(ctx, buf, -1, 12);
-		ag_para *p = ag_para_new(one, width);
+		bp_lines *p = lines_break(one, (double)width / PANGO_SCALE);
 		if (!p) { /* declined: a hyphen near the end of a line */
 			ck_assert_ptr_nonnull(strchr(buf, '-'));
 			declined++;
@@ -115,31 +106,47 @@ START_TEST(lines_match_pango)
 			g_object_unref(wrapped);
 			continue;
 		}
-		ck_assert_int_eq((int)p->n_lines, pango_layout_get_line_count(wrapped));
-		multi += p->n_lines > 1;
+		size_t n = lines_count(p);
+		ck_assert_int_eq((int)n, pango_layout_get_line_count(wrapped));
+		multi += n > 1;
 		PangoLayoutIter *it = pango_layout_get_iter(wrapped);
 		size_t k = 0;
 		do {
-			PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
-			const ag_pline *pl = &p->lines[k];
 			int y0, y1;
 			pango_layout_iter_get_line_yrange(it, &y0, &y1);
-			ck_assert_int_eq(y1 - y0, pl->height);
-			ck_assert_int_eq(pango_layout_iter_get_baseline(it) - y0, -pl->top);
-			ck_assert_int_eq((int)g_slist_length(ln->runs),
-			                 (int)g_slist_length(pl->runs));
-			const PangoGlyphItem *first = pl->runs->data;
-			ck_assert_int_eq(first->item->offset, ln->start_index);
+			PangoRectangle ink, log, pink, plog;
+			lines_extents(p, k, 1, NULL, &log);
+			ck_assert_int_eq(y1 - y0, log.height);
+			/* Lines 0..k stacked reach the bottom of line k. */
+			lines_extents(p, 0, k + 1, NULL, &log);
+			ck_assert_int_eq(y1, log.height);
+			pango_layout_iter_get_line_extents(it, &pink, &plog);
+			lines_extents(p, k, 1, &ink, &log);
+			ck_assert_int_eq(log.width, plog.width);
+			if (pink.width > 0) {
+				ck_assert_int_eq(ink.x, pink.x);
+				ck_assert_int_eq(ink.width, pink.width);
+				ck_assert_int_eq(ink.y + y0, pink.y);
+				ck_assert_int_eq(ink.height, pink.height);
+			}
 			k++;
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
+		/* The whole paragraph's ink, as the layout's. */
+		PangoRectangle ink, pink;
+		pango_layout_get_extents(wrapped, &pink, NULL);
+		lines_extents(p, 0, n, &ink, NULL);
+		ck_assert_int_eq(ink.x, pink.x);
+		ck_assert_int_eq(ink.y, pink.y);
+		ck_assert_int_eq(ink.width, pink.width);
+		ck_assert_int_eq(ink.height, pink.height);
 		/* Drawn, byte for byte the same PDF. */
 		GByteArray *a = pdf(wrapped, NULL), *b = pdf(NULL, p);
 		ck_assert_msg(a->len == b->len && memcmp(a->data, b->data, a->len) == 0,
 		              "PDF differs for width %d: %s", width / PANGO_SCALE, buf);
 		g_byte_array_unref(a);
 		g_byte_array_unref(b);
-		ag_para_free(p);
+		lines_free(p);
 		g_object_unref(one);
 		g_object_unref(wrapped);
 	}
@@ -149,28 +156,51 @@ START_TEST(lines_match_pango)
 }
 END_TEST
 
-START_TEST(lines_simple_or_not)
+/* Whether text, as one unwrapped line, is broken at 600 pt. */
+static int taken(PangoContext *ctx, const char *text)
 {
-	ck_assert(ag_para_simple("Heads of delegation: Vladimir Putin (President of Russia)"));
-	ck_assert(ag_para_simple("Делегации: Russia (3) и Kazakhstan (1)"));
-	ck_assert(!ag_para_simple(""));
-	ck_assert(ag_para_simple("Russian-Tajik talks"));
-	ck_assert(!ag_para_simple("co\xc2\xadoperate"));     /* soft hyphen */
-	ck_assert(!ag_para_simple("two  spaces"));           /* doubled space */
-	ck_assert(!ag_para_simple("trailing "));             /* trailing space */
-	ck_assert(!ag_para_simple("line\nbreak"));           /* control */
-	ck_assert(!ag_para_simple("מדינת ישראל"));           /* right to left */
-	ck_assert(!ag_para_simple("中文 text"));             /* CJK */
-	ck_assert(!ag_para_simple("zero\xe2\x80\x8bwidth")); /* U+200B */
+	PangoLayout *one = make(ctx, text, -1, 0);
+	bp_lines *p = lines_break(one, 600);
+	int ok = p != NULL;
+	lines_free(p);
+	g_object_unref(one);
+	return ok;
+}
+
+START_TEST(lines_declined)
+{
+	PangoContext *ctx = context();
+	ck_assert(taken(ctx, "Heads of delegation: Vladimir Putin (President of Russia)"));
+	ck_assert(taken(ctx, "Делегации: Russia (3) и Kazakhstan (1)"));
+	ck_assert(taken(ctx, "Russian-Tajik talks"));
+	ck_assert(!taken(ctx, ""));
+	ck_assert(!taken(ctx, "co\xc2\xadoperate"));     /* soft hyphen */
+	ck_assert(!taken(ctx, "two  spaces"));           /* doubled space */
+	ck_assert(!taken(ctx, "trailing "));             /* trailing space */
+	ck_assert(!taken(ctx, "line\nbreak"));           /* control */
+	ck_assert(!taken(ctx, "מדינת ישראל"));           /* right to left */
+	ck_assert(!taken(ctx, "中文 text"));             /* CJK */
+	ck_assert(!taken(ctx, "zero\xe2\x80\x8bwidth")); /* U+200B */
 	/* A word wider than the line: Pango breaks it between characters,
 	 * so ours declines. */
-	PangoContext *ctx = context();
 	PangoLayout *one = make(ctx, "Label: Pneumonoultramicroscopicsilicovolcanoconiosis", -1, 6);
-	ck_assert_ptr_null(ag_para_new(one, 60 * PANGO_SCALE));
-	ag_para *p = ag_para_new(one, 600 * PANGO_SCALE);
+	ck_assert_ptr_null(lines_break(one, 60));
+	bp_lines *p = lines_break(one, 600);
 	ck_assert_ptr_nonnull(p);
-	ck_assert_uint_eq(p->n_lines, 1);
-	ag_para_free(p);
+	ck_assert_uint_eq(lines_count(p), 1);
+	lines_free(p);
+	/* Settings or attributes the glyphs do not carry. */
+	pango_layout_set_alignment(one, PANGO_ALIGN_CENTER);
+	ck_assert_ptr_null(lines_break(one, 600));
+	pango_layout_set_alignment(one, PANGO_ALIGN_LEFT);
+	pango_layout_set_width(one, 600 * PANGO_SCALE);
+	ck_assert_ptr_null(lines_break(one, 600));
+	pango_layout_set_width(one, -1);
+	PangoAttrList *al = pango_attr_list_copy(pango_layout_get_attributes(one));
+	pango_attr_list_insert(al, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
+	pango_layout_set_attributes(one, al);
+	pango_attr_list_unref(al);
+	ck_assert_ptr_null(lines_break(one, 600));
 	g_object_unref(one);
 	g_object_unref(ctx);
 }
@@ -180,6 +210,6 @@ TCase *lines_tcase(void)
 {
 	TCase *tc = tcase_create("lines");
 	tcase_add_test(tc, lines_match_pango);
-	tcase_add_test(tc, lines_simple_or_not);
+	tcase_add_test(tc, lines_declined);
 	return tc;
 }
