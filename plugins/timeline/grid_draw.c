@@ -79,9 +79,12 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 		char buf[1400], start[64];
 		st->h->format_time(st->s, &ev->start, BP_FMT_TIME, start, sizeof start);
 		snprintf(buf, sizeof buf, "%s %s", start, ev->title);
+		if (!cancelled) {
+			tl_words(st, cr, buf, st->fs_small, 0, w, 1, x, y, ink);
+			return;
+		}
 		PangoLayout *l = tl_text(st, buf, st->fs_small, 0, w, 1);
-		if (cancelled)
-			tl_strike(l);
+		tl_strike(l);
 		tl_show(cr, l, x, y, ink);
 		g_object_unref(l);
 		return;
@@ -116,14 +119,17 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 	int want_venue = st->show_venue && ev->venue && left >= 3;
 	int want_people = st->show_attendees && ev->n_attendees > 0 && left >= 3 + want_venue;
 	int title_lines = left - want_venue - want_people;
-	PangoLayout *l = tl_text(st, ev->title, st->fs_small, 0, w, title_lines);
-	if (cancelled)
+	if (!cancelled) {
+		used += tl_words(st, cr, ev->title, st->fs_small, 0, w, title_lines, x, y + used, ink);
+	} else {
+		PangoLayout *l = tl_text(st, ev->title, st->fs_small, 0, w, title_lines);
 		tl_strike(l);
-	tl_show(cr, l, x, y + used, ink);
-	used += tl_text_h(l);
-	g_object_unref(l);
+		tl_show(cr, l, x, y + used, ink);
+		used += tl_text_h(l);
+		g_object_unref(l);
+	}
 	if (want_venue) {
-		l = tl_text(st, ev->venue, st->fs_small, 0, w, 1);
+		PangoLayout *l = tl_text(st, ev->venue, st->fs_small, 0, w, 1);
 		PangoAttrList *a = pango_layout_get_attributes(l);
 		a = a ? pango_attr_list_copy(a) : pango_attr_list_new();
 		pango_attr_list_insert(a, pango_attr_style_new(PANGO_STYLE_ITALIC));
@@ -141,9 +147,7 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 			size_t len = strlen(buf);
 			snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", name);
 		}
-		l = tl_text(st, buf, st->fs_small, 0, w, 1);
-		tl_show(cr, l, x, y + used, ink);
-		g_object_unref(l);
+		tl_words(st, cr, buf, st->fs_small, 0, w, 1, x, y + used, ink);
 	}
 }
 
@@ -295,13 +299,15 @@ static void draw_strip(tl_state *st, cairo_t *cr, const tl_gpage *p)
 			        tl_text(st, c, st->fs_small, 0, w - inset - st->pad, lines);
 			tl_show_outline(cr, l, x + inset, y + st->pad, tl_box_ink(b->it));
 			g_object_unref(l);
-		} else {
+		} else if (b->it->ev->status == BP_STATUS_CANCELLED) {
 			PangoLayout *l =
 			        tl_text(st, buf, st->fs_small, 0, w - inset - st->pad, lines);
-			if (b->it->ev->status == BP_STATUS_CANCELLED)
-				tl_strike(l);
+			tl_strike(l);
 			tl_show(cr, l, x + inset, y + st->pad, tl_box_ink(b->it));
 			g_object_unref(l);
+		} else {
+			tl_words(st, cr, buf, st->fs_small, 0, w - inset - st->pad, lines, x + inset,
+			         y + st->pad, tl_box_ink(b->it));
 		}
 		if (linked)
 			st->h->link_end(st->s, cr);

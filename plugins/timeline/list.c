@@ -86,11 +86,7 @@ static double row(tl_state *st, cairo_t *cr, const tl_item *it, double y)
 		append(buf, sizeof buf, " ");
 		append(buf, sizeof buf, until);
 	}
-	PangoLayout *l = tl_text(st, buf, st->fs, 1, st->time_w, 3);
-	if (cr)
-		tl_show(cr, l, tx, y + pad, ink);
-	th = tl_text_h(l);
-	g_object_unref(l);
+	th = tl_words(st, cr, buf, st->fs, 1, st->time_w, 3, tx, y + pad, ink);
 	if (it->kind == TL_TIMED || it->kind == TL_POINT) {
 		tl_format_span2(st, &ev->start, it->kind == TL_TIMED ? &ev->end : NULL, buf,
 		                sizeof buf);
@@ -99,39 +95,30 @@ static double row(tl_state *st, cairo_t *cr, const tl_item *it, double y)
 			tl_zone2_short(st, &ev->start, z, sizeof z);
 			append(buf, sizeof buf, " ");
 			append(buf, sizeof buf, z);
-			l = tl_text(st, buf, st->fs_small, 0, st->time_w, 2);
-			if (cr)
-				tl_show(cr, l, tx, y + pad + th, st->th->muted);
-			th += tl_text_h(l);
-			g_object_unref(l);
+			th += tl_words(st, cr, buf, st->fs_small, 0, st->time_w, 2, tx, y + pad + th,
+			               st->th->muted);
 		}
 	}
 
 	/* Title, details, attendees. */
-	l = tl_text(st, ev->title, st->fs, 1, mw, 4);
-	if (cancelled)
+	if (!cancelled) {
+		mh = tl_words(st, cr, ev->title, st->fs, 1, mw, 4, mx, y + pad, ink);
+	} else {
+		PangoLayout *l = tl_text(st, ev->title, st->fs, 1, mw, 4);
 		tl_strike(l);
-	if (cr)
-		tl_show(cr, l, mx, y + pad, ink);
-	mh = tl_text_h(l);
-	g_object_unref(l);
-	details(st, ev, buf, sizeof buf);
-	if (buf[0]) {
-		l = tl_text(st, buf, st->fs_small, 0, mw, 2);
 		if (cr)
-			tl_show(cr, l, mx, y + pad + mh, st->th->muted);
-		mh += tl_text_h(l);
+			tl_show(cr, l, mx, y + pad, ink);
+		mh = tl_text_h(l);
 		g_object_unref(l);
 	}
+	details(st, ev, buf, sizeof buf);
+	if (buf[0])
+		mh += tl_words(st, cr, buf, st->fs_small, 0, mw, 2, mx, y + pad + mh, st->th->muted);
 	if (st->show_attendees && ev->n_attendees) {
 		char names[1024];
 		attendee_summary(st, ev, names, sizeof names);
 		snprintf(buf, sizeof buf, "%s: %s", st->h->label(st->s, BP_LABEL_ATTENDEES), names);
-		l = tl_text(st, buf, st->fs_small, 0, mw, 2);
-		if (cr)
-			tl_show(cr, l, mx, y + pad + mh, st->th->text);
-		mh += tl_text_h(l);
-		g_object_unref(l);
+		mh += tl_words(st, cr, buf, st->fs_small, 0, mw, 2, mx, y + pad + mh, st->th->text);
 	}
 	double h = (th > mh ? th : mh) + 2 * pad;
 	if (cr) {

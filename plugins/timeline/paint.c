@@ -67,6 +67,42 @@ void tl_show(cairo_t *cr, PangoLayout *l, double x, double y, bp_color c)
 	pango_cairo_show_layout(cr, l);
 }
 
+/* Pango 1.50 shapes a wrapped text two or three times over (again at each
+ * break it weighs, and once more when the rest fits); the host's lines()
+ * breaks the text shaped once, unwrapped, into the same lines.  Text it
+ * declines, or that needs more than max_lines lines (Pango ellipsizes the
+ * last), is wrapped by Pango. */
+double tl_words(const tl_state *st, cairo_t *cr, const char *s, double size, int bold,
+                double width, int max_lines, double x, double y, bp_color c)
+{
+	if (width > 0) {
+		PangoLayout *one = tl_text(st, s, size, bold, 0, 0);
+		bp_lines *p = st->h->lines(one, width > 1 ? width : 1); /* tl_text()'s width */
+		g_object_unref(one);
+		size_t n = p ? st->h->lines_count(p) : 0;
+		if (p && (max_lines <= 0 || n <= (size_t)max_lines)) {
+			PangoRectangle ink, log;
+			st->h->lines_extents(p, 0, n, &ink, &log);
+			if (cr) {
+				tl_set(cr, c);
+				/* As left_overhang(). */
+				double over = ink.x < 0 ? (double)-ink.x / PANGO_SCALE : 0;
+				st->h->lines_show(cr, p, x + over, y, 0, n);
+			}
+			st->h->lines_free(p);
+			return (double)log.height / PANGO_SCALE;
+		}
+		if (p)
+			st->h->lines_free(p);
+	}
+	PangoLayout *l = tl_text(st, s, size, bold, width, max_lines);
+	if (cr)
+		tl_show(cr, l, x, y, c);
+	double h = tl_text_h(l);
+	g_object_unref(l);
+	return h;
+}
+
 /* Text drawn as glyph outlines: used where an event's title is repeated
  * (a piece continued from the day before), so that the title is shown
  * for the reader yet the document's text holds each event exactly once
@@ -179,12 +215,7 @@ double tl_zone_line(const tl_state *st, cairo_t *cr, double y, const bp_time *at
 		snprintf(buf + l, sizeof buf - l, "  \u00b7  %s: %s",
 		         tl_word_get(st, st->list ? TL_W_SECOND_TIMES : TL_W_SECOND_AXIS), z2);
 	}
-	PangoLayout *l = tl_text(st, buf, st->fs_small, 1, st->frame.width, 2);
-	double h = tl_text_h(l);
-	if (cr)
-		tl_show(cr, l, 0, y, st->th->text);
-	g_object_unref(l);
-	return h;
+	return tl_words(st, cr, buf, st->fs_small, 1, st->frame.width, 2, 0, y, st->th->text);
 }
 
 /* One legend entry: a sample drawn by kind, then its words. */

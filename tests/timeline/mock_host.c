@@ -1,9 +1,11 @@
 /*
  * mock_host.c — see mock_host.h.  Only what the timeline asks for, done
- * simply: fixed-offset zones ("+03:00") only, English words, Noto Sans.
+ * simply: fixed-offset zones ("+03:00") only, English words, Noto Sans;
+ * the host's own line breaking (core/src/lines.c) as it is.
  */
 #define _GNU_SOURCE
 #include "mock_host.h"
+#include "lines.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -399,6 +401,11 @@ const bp_host *mock_host(void)
 	        .entries = m_entries,
 	        .link_begin = m_link_begin,
 	        .link_end = m_link_end,
+	        .lines = lines_break,
+	        .lines_count = lines_count,
+	        .lines_extents = lines_extents,
+	        .lines_show = lines_show,
+	        .lines_free = lines_free,
 	};
 	return &h;
 }
