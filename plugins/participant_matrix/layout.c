@@ -128,6 +128,11 @@ void pm_layout_free(pm_state *st)
 	free(st->prefix_seen);
 	free(st->prefix_seen_w);
 	free(st->title_nat);
+	if (st->title_one)
+		for (size_t i = 0; i < st->m.n_cols; i++)
+			if (st->title_one[i])
+				g_object_unref(st->title_one[i]);
+	free(st->title_one);
 	if (st->fits)
 		for (size_t i = 0; i < st->m.n_cols * PM_FITS; i++)
 			if (st->fits[i].l)
@@ -139,6 +144,7 @@ void pm_layout_free(pm_state *st)
 	st->prefix_seen = NULL;
 	st->prefix_seen_w = NULL;
 	st->title_nat = NULL;
+	st->title_one = NULL;
 	free(st->l_role);
 	if (st->mark_font)
 		cairo_scaled_font_destroy(st->mark_font);
@@ -420,10 +426,11 @@ static int measure_headers(pm_state *st, int probe)
 		st->title_nat = malloc((m->n_cols + 1) * sizeof *st->title_nat);
 		st->prefix_seen = calloc(m->n_cols + 1, sizeof *st->prefix_seen);
 		st->prefix_seen_w = calloc(m->n_cols + 1, sizeof *st->prefix_seen_w);
+		st->title_one = calloc(m->n_cols + 1, sizeof *st->title_one);
 		st->fits = calloc(m->n_cols * PM_FITS + 1, sizeof *st->fits);
 		st->n_fits = calloc(m->n_cols + 1, 1);
-		if (!st->title_nat || !st->prefix_seen || !st->prefix_seen_w || !st->fits ||
-		    !st->n_fits)
+		if (!st->title_nat || !st->title_one || !st->prefix_seen || !st->prefix_seen_w ||
+		    !st->fits || !st->n_fits)
 			return -1;
 		for (size_t c = 0; c < m->n_cols; c++)
 			st->title_nat[c] = -1;
@@ -448,17 +455,25 @@ static int measure_headers(pm_state *st, int probe)
 		double lead = pm_header_lead(st, m->cols[c].event->status, pw);
 		set_width(st->l_title, pm_title_width(st, lead));
 		/* A title that fits on one line is that wide at any width it
-		 * fits: measured once, unwrapped; only longer ones are laid out
-		 * at each plan's width. */
+		 * fits: measured once, unwrapped, and kept for drawing (its
+		 * direction is not automatic: it reads left to right, and draws
+		 * the same unwrapped); only longer ones are laid out at each
+		 * plan's width. */
 		if (st->title_nat[c] < 0) {
 			PangoLayout *one = pango_layout_copy(st->l_title);
+			if (!one)
+				return -1;
 			pango_layout_set_width(one, -1);
 			st->host->text_set(st->s, one, m->cols[c].event->title);
 			PangoRectangle r;
 			pango_layout_get_extents(one, NULL, &r);
-			st->title_nat[c] =
-			        pango_layout_get_line_count(one) == 1 ? r.width : INT_MAX;
-			g_object_unref(one);
+			if (pango_layout_get_line_count(one) == 1) {
+				st->title_nat[c] = r.width;
+				st->title_one[c] = one;
+			} else {
+				st->title_nat[c] = INT_MAX;
+				g_object_unref(one);
+			}
 		}
 		if (st->title_nat[c] <= pango_layout_get_width(st->l_title)) {
 			w = (double)st->title_nat[c] / PANGO_SCALE;
@@ -526,23 +541,29 @@ static int make_header_layouts(pm_state *st)
 		}
 		st->col_lead[c] = pm_header_lead(st, e->status, pw);
 		double tw = pm_title_width(st, st->col_lead[c]);
-		/* The plan search's own layout of this title, when it made one
-		 * at this width (titles that fit one line it never lays out). */
+		/* The plan search's own layout of this title: unwrapped when it
+		 * fits one line (left to right, it draws the same), else the one
+		 * it made at this width if it kept it. */
 		const pm_fit *f = NULL;
 		int want = tw > 1 ? (int)(tw * PANGO_SCALE) : PANGO_SCALE;
 		for (int i = 0; i < st->n_fits[c] && !f; i++)
 			if (st->fits[c * PM_FITS + i].lines == st->hdr_lines &&
 			    st->fits[c * PM_FITS + i].width == want && st->fits[c * PM_FITS + i].l)
 				f = &st->fits[c * PM_FITS + i];
-		if (f) {
+		if (st->title_nat[c] <= want) {
+			st->l_col_title[c] = st->title_one[c];
+			st->title_one[c] = NULL;
+			st->host->text_size(st->l_col_title[c], &w, &th);
+		} else if (f) {
 			st->l_col_title[c] = g_object_ref(f->l);
 			th = f->h;
 		} else {
+			/* Too long for one line: only wrapped. */
 			st->l_col_title[c] = mk(st, st->hfs, 0, tw, st->hdr_lines);
 			if (!st->l_col_title[c])
 				return -1;
 			pango_layout_set_auto_dir(st->l_col_title[c], FALSE);
-			measure_fit(st, st->l_col_title[c], e->title, &w, &th);
+			measure(st, st->l_col_title[c], e->title, &w, &th);
 		}
 		st->col_bt[c] = th > ph ? th : ph;
 	}

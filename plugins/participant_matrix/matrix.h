@@ -132,9 +132,11 @@ typedef struct pm_state {
 	double *head_cont;     /* per heading row: its "(continued)" height... */
 	double *head_cont_w;   /* ...measured at this cont_w (< 0: not yet) */
 	/* Per column, for the header plans tried (layout.c): the title's
-	 * width on one line (Pango units, -1: not measured), and the last
-	 * prefix measured with its width. */
+	 * width on one line (Pango units, -1: not measured; INT_MAX: more
+	 * lines) and that line's layout, unwrapped (NULL: none, or handed on
+	 * to l_col_title), and the last prefix measured with its width. */
 	int *title_nat;
+	PangoLayout **title_one;
 	char **prefix_seen;
 	double *prefix_seen_w;
 	pm_fit *fits;          /* per column, PM_FITS (layout.c) */
