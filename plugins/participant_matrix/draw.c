@@ -215,27 +215,27 @@ static int group_forms(pm_state *st, const pm_group *gr, char forms[3][128])
 	return n;
 }
 
-/* Index of the first form of group gi that fits avail, or -1.  The
- * forms' widths are measured once (st->group_w): every page of a band
- * asks again, twice. */
+/* Form i of group gi, unwrapped, and its width (avail + 1 if none).  The
+ * forms are laid out once (layout.c): every page of a band asks again,
+ * twice. */
+static PangoLayout *group_form(pm_state *st, size_t gi, char forms[3][128], int i, double avail,
+                               double *w)
+{
+	PangoLayout *l = pm_group_form(st, gi, i, forms[i]);
+	double h;
+	*w = avail + 1;
+	if (l)
+		st->host->text_size(l, w, &h);
+	return l;
+}
+
+/* Index of the first form of group gi that fits avail, or -1. */
 static int group_fit(pm_state *st, size_t gi, char forms[3][128], int n, double avail)
 {
-	PangoLayout *l = st->l_group;
-	double *gw = st->group_w ? st->group_w + gi * 3 : NULL;
-	for (int i = 0; i < n; i++) {
-		double w, h;
-		if (gw && gw[i] >= 0) {
-			w = gw[i];
-		} else {
-			pango_layout_set_width(l, -1);
-			st->host->text_set(st->s, l, forms[i]);
-			st->host->text_size(l, &w, &h);
-			if (gw)
-				gw[i] = w;
-		}
-		if (w <= avail)
+	double w;
+	for (int i = 0; i < n; i++)
+		if (group_form(st, gi, forms, i, avail, &w) && w <= avail)
 			return i;
-	}
 	return -1;
 }
 
@@ -247,11 +247,6 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 	PangoLayout *l = st->l_group;
 	char forms[3][128];
 	int page_form = 0;
-	if (!st->group_w) {
-		st->group_w = malloc((m->n_groups + 1) * 3 * sizeof *st->group_w);
-		for (size_t i = 0; st->group_w && i < (m->n_groups + 1) * 3; i++)
-			st->group_w[i] = -1;
-	}
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t c = g->c0; c < g->c1;) {
 			const pm_group *gr = &m->groups[m->cols[c].group];
@@ -259,9 +254,10 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 			double x0 = g->x_cols + (c - g->c0) * st->col_w;
 			double x1 = g->x_cols + (end - g->c0) * st->col_w;
 			double avail = x1 - x0 - 2 * st->pad;
+			size_t gi = m->cols[c].group;
 			int n = group_forms(st, gr, forms);
-			int pick = group_fit(st, m->cols[c].group, forms, n, avail);
-			int dated = st->group_dated[m->cols[c].group];
+			int pick = group_fit(st, gi, forms, n, avail);
+			int dated = st->group_dated[gi];
 			c = end;
 			if (pass == 0) {
 				/* A group that can only show its day number sets
@@ -274,12 +270,22 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 				pick = page_form < n ? page_form : n - 1;
 			/* Shortened past recognition: the headers carry the date. */
 			if (pick >= 0 || !dated) {
-				st->host->text_set(st->s, l, forms[pick >= 0 ? pick : n - 1]);
-				pango_layout_set_width(
-				        l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
+				/* A form that fits on one line, left to right,
+				 * draws the same unwrapped. */
+				int k = pick >= 0 ? pick : n - 1;
+				double w;
+				PangoLayout *fl = group_form(st, gi, forms, k, avail, &w);
+				if (!fl || w > avail || pango_layout_get_line_count(fl) != 1 ||
+				    pango_layout_get_line_readonly(fl, 0)->resolved_dir !=
+				            PANGO_DIRECTION_LTR) {
+					st->host->text_set(st->s, l, forms[k]);
+					pango_layout_set_width(
+					        l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
+					fl = l;
+				}
 				rgb(cr, &st->theme->accent, 0);
 				cairo_move_to(cr, x0 + st->pad, g->hb + st->pad);
-				pango_cairo_show_layout(cr, l);
+				pango_cairo_show_layout(cr, fl);
 			}
 			if (st->cfg.group == PM_GROUP_TRACK && gr->track && gr->track->has_color) {
 				rgb(cr, &gr->track->color, 0);

@@ -116,9 +116,11 @@ void pm_layout_free(pm_state *st)
 	free(st->l_numval);
 	st->l_numval = NULL;
 	st->n_numval = 0;
-	free(st->group_w);
-	free(st->group_short_w);
-	st->group_w = st->group_short_w = NULL;
+	for (size_t i = 0; st->l_group_form && i < st->m.n_groups * 3; i++)
+		if (st->l_group_form[i])
+			g_object_unref(st->l_group_form[i]);
+	free(st->l_group_form);
+	st->l_group_form = NULL;
 	free(st->head_cont);
 	free(st->head_cont_w);
 	st->head_cont = st->head_cont_w = NULL;
@@ -347,35 +349,39 @@ static long paginate_rows(pm_state *st, pm_item *items, size_t n_items, double c
 	return n;
 }
 
+/* Form i of group g's name in the group row (draw.c: the long date, the
+ * short one, the day; or the track), unwrapped, made from text the first
+ * time it is asked for and kept: the short date judges the groups in
+ * every plan, and every band draws its groups' forms. */
+PangoLayout *pm_group_form(pm_state *st, size_t g, int i, const char *text)
+{
+	PangoLayout **l = &st->l_group_form[g * 3 + (size_t)i];
+	if (!*l && (*l = pango_layout_copy(st->l_group)) != NULL) {
+		pango_layout_set_width(*l, -1);
+		st->host->text_set(st->s, *l, text);
+	}
+	return *l;
+}
+
 /* Marks the day groups too narrow to name their day in the group row:
  * their columns' headers carry the date instead. */
 static void date_narrow_groups(pm_state *st)
 {
 	const pm_model *m = &st->m;
 	char buf[128];
-	double w, h;
+	double w = 0, h;
 	if (st->cfg.group != PM_GROUP_DAY)
 		return;
-	/* The dates' widths do not depend on the plan: measured on the first. */
-	if (!st->group_short_w) {
-		st->group_short_w = malloc((m->n_groups + 1) * sizeof *st->group_short_w);
-		pango_layout_set_width(st->l_group, -1);
-		for (size_t g = 0; st->group_short_w && g < m->n_groups; g++) {
-			st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf,
-			                      sizeof buf);
-			measure(st, st->l_group, buf, &w, &h);
-			st->group_short_w[g] = w;
-		}
-	}
 	for (size_t g = 0; g < m->n_groups; g++) {
-		if (st->group_short_w) {
-			w = st->group_short_w[g];
-		} else {
+		/* The dates do not depend on the plan: made on the first. */
+		PangoLayout *l = st->l_group_form[g * 3 + 1];
+		if (!l) {
 			st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf,
 			                      sizeof buf);
-			pango_layout_set_width(st->l_group, -1);
-			measure(st, st->l_group, buf, &w, &h);
+			l = pm_group_form(st, g, 1, buf);
 		}
+		if (l)
+			st->host->text_size(l, &w, &h);
 		st->group_dated[g] = w > m->groups[g].count * st->col_w - 2 * st->pad;
 	}
 }
@@ -844,10 +850,12 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		st->head_cont_w[i] = -1;
 	st->row_y = calloc(m->n_rows + 2, sizeof *st->row_y);
 	st->group_dated = calloc(m->n_groups + 1, 1);
+	st->l_group_form = calloc(m->n_groups * 3 + 1, sizeof *st->l_group_form);
 	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_cont || !st->l_title ||
 	    !st->l_prefix || !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption ||
 	    !st->l_legend || !st->l_message || !st->row_h || !st->cont_h || !st->head_cont ||
-	    !st->head_cont_w || !st->row_y || !st->group_dated || make_role_layouts(st) != 0) {
+	    !st->head_cont_w || !st->row_y || !st->group_dated || !st->l_group_form ||
+	    make_role_layouts(st) != 0) {
 		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}

@@ -127,10 +127,9 @@ typedef struct pm_state {
 	/* Per total value: its number, shaped on first use (few distinct). */
 	PangoLayout **l_numval;
 	size_t n_numval;
-	double *group_w;       /* per group, its 3 name forms' widths (< 0: not measured) */
-	double *group_short_w; /* per group, its short date's width (date_narrow_groups) */
-	double *head_cont;     /* per heading row: its "(continued)" height... */
-	double *head_cont_w;   /* ...measured at this cont_w (< 0: not yet) */
+	PangoLayout **l_group_form; /* per group, its 3 name forms (NULL: not made yet) */
+	double *head_cont;          /* per heading row: its "(continued)" height... */
+	double *head_cont_w;        /* ...measured at this cont_w (< 0: not yet) */
 	/* Per column, for the header plans tried (layout.c): the title's
 	 * width on one line (Pango units, -1: not measured; INT_MAX: more
 	 * lines) and that line's layout, unwrapped (NULL: none, or handed on
@@ -152,6 +151,7 @@ void pm_layout_free(pm_state *st);
 
 double pm_header_lead(const pm_state *st, bp_status status, double prefix_w);
 double pm_title_width(const pm_state *st, double lead);
+PangoLayout *pm_group_form(pm_state *st, size_t g, int i, const char *text);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);
