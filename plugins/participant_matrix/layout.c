@@ -24,15 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 static PangoLayout *mk(pm_state *st, double size, int bold, double width, int lines)
 {
 	bp_text_style ts = {.size = size, .bold = bold, .width = width, .max_lines = lines};
@@ -81,17 +72,12 @@ void pm_layout_free(pm_state *st)
 			if (st->l_role[i])
 				g_object_unref(st->l_role[i]);
 	}
-	if (st->header_prefix)
-		for (size_t i = 0; i < st->m.n_cols; i++)
-			free(st->header_prefix[i]);
-	free(st->header_prefix);
-	if (st->l_col_title)
-		for (size_t i = 0; i < st->m.n_cols; i++) {
-			if (st->l_col_title[i])
-				g_object_unref(st->l_col_title[i]);
-			if (st->l_col_prefix[i])
-				g_object_unref(st->l_col_prefix[i]);
-		}
+	for (size_t i = 0; st->l_col_title && i < st->m.n_cols; i++)
+		if (st->l_col_title[i])
+			g_object_unref(st->l_col_title[i]);
+	for (size_t i = 0; st->l_col_prefix && i < st->m.n_cols; i++)
+		if (st->l_col_prefix[i])
+			g_object_unref(st->l_col_prefix[i]);
 	free(st->l_col_title);
 	free(st->l_col_prefix);
 	free(st->col_lead);
@@ -124,11 +110,6 @@ void pm_layout_free(pm_state *st)
 	free(st->head_cont);
 	free(st->head_cont_w);
 	st->head_cont = st->head_cont_w = NULL;
-	if (st->prefix_seen)
-		for (size_t i = 0; i < st->m.n_cols; i++)
-			free(st->prefix_seen[i]);
-	free(st->prefix_seen);
-	free(st->prefix_seen_w);
 	free(st->title_nat);
 	if (st->title_one)
 		for (size_t i = 0; i < st->m.n_cols; i++)
@@ -143,8 +124,6 @@ void pm_layout_free(pm_state *st)
 	free(st->n_fits);
 	st->fits = NULL;
 	st->n_fits = NULL;
-	st->prefix_seen = NULL;
-	st->prefix_seen_w = NULL;
 	st->title_nat = NULL;
 	st->title_one = NULL;
 	free(st->l_role);
@@ -162,7 +141,6 @@ void pm_layout_free(pm_state *st)
 		if (st->legend_items[i].l)
 			g_object_unref(st->legend_items[i].l);
 	free(st->legend_items);
-	st->header_prefix = NULL;
 	st->l_role = NULL;
 	st->mark_font = NULL;
 	st->role_ink = NULL;
@@ -176,10 +154,14 @@ void pm_layout_free(pm_state *st)
  * date joins it when the column groups are too narrow to name their day,
  * and always when the columns are grouped by track.  (A tentative or
  * cancelled event's status is drawn as its legend mark, not in words:
- * "предварительно" would crowd out the title.) */
-static char *header_prefix(pm_state *st, const pm_col *col)
+ * "предварительно" would crowd out the title.)  Column c's prefix layout
+ * (NULL: none) is the last plan's if it says the same, else the column
+ * before's if that does (events follow each other in time: a day's),
+ * else laid out anew. */
+static int header_prefix(pm_state *st, size_t c)
 {
 	char when[96] = "";
+	const pm_col *col = &st->m.cols[c];
 	const bp_event *e = col->event;
 	int date = st->cfg.group == PM_GROUP_TRACK || st->group_dated[col->group];
 	if (date)
@@ -190,7 +172,18 @@ static char *header_prefix(pm_state *st, const pm_col *col)
 		                      when, sizeof when);
 	else if (st->show_times && e->start.prec == BP_PREC_TIME)
 		st->host->format_time(st->s, &e->start, BP_FMT_TIME, when, sizeof when);
-	return dup(when);
+	PangoLayout **l = &st->l_col_prefix[c], *before = c > 0 ? st->l_col_prefix[c - 1] : NULL;
+	if (*l && strcmp(pango_layout_get_text(*l), when)) {
+		g_object_unref(*l);
+		*l = NULL;
+	}
+	if (*l || !*when)
+		return 0;
+	if (before && !strcmp(pango_layout_get_text(before), when))
+		*l = g_object_ref(before);
+	else if ((*l = pango_layout_copy(st->l_prefix)) != NULL)
+		st->host->text_set(st->s, *l, when);
+	return *l ? 0 : -1;
 }
 
 /* A row's height for a label h high: its lines and a little air (the
@@ -425,18 +418,14 @@ static int measure_headers(pm_state *st, int probe)
 {
 	const pm_model *m = &st->m;
 	double w, h;
-	st->header_prefix = calloc(m->n_cols + 1, sizeof *st->header_prefix);
-	if (!st->header_prefix)
-		return -1;
 	if (!st->title_nat) {
 		st->title_nat = malloc((m->n_cols + 1) * sizeof *st->title_nat);
-		st->prefix_seen = calloc(m->n_cols + 1, sizeof *st->prefix_seen);
-		st->prefix_seen_w = calloc(m->n_cols + 1, sizeof *st->prefix_seen_w);
+		st->l_col_prefix = calloc(m->n_cols + 1, sizeof *st->l_col_prefix);
 		st->title_one = calloc(m->n_cols + 1, sizeof *st->title_one);
 		st->fits = calloc(m->n_cols * PM_FITS + 1, sizeof *st->fits);
 		st->n_fits = calloc(m->n_cols + 1, 1);
-		if (!st->title_nat || !st->title_one || !st->prefix_seen || !st->prefix_seen_w ||
-		    !st->fits || !st->n_fits)
+		if (!st->title_nat || !st->title_one || !st->l_col_prefix || !st->fits ||
+		    !st->n_fits)
 			return -1;
 		for (size_t c = 0; c < m->n_cols; c++)
 			st->title_nat[c] = -1;
@@ -444,20 +433,11 @@ static int measure_headers(pm_state *st, int probe)
 	double len = 0;
 	st->hdr_cut = 0;
 	for (size_t c = 0; c < m->n_cols; c++) {
-		st->header_prefix[c] = header_prefix(st, &m->cols[c]);
-		if (!st->header_prefix[c])
+		if (header_prefix(st, c) != 0)
 			return -1;
-		/* The same prefix as the last plan's: the same width. */
 		double pw = 0;
-		if (st->prefix_seen[c] && !strcmp(st->prefix_seen[c], st->header_prefix[c])) {
-			pw = st->prefix_seen_w[c];
-		} else {
-			if (*st->header_prefix[c])
-				measure(st, st->l_prefix, st->header_prefix[c], &pw, &h);
-			free(st->prefix_seen[c]);
-			st->prefix_seen[c] = dup(st->header_prefix[c]);
-			st->prefix_seen_w[c] = pw;
-		}
+		if (st->l_col_prefix[c])
+			st->host->text_size(st->l_col_prefix[c], &pw, &h);
 		double lead = pm_header_lead(st, m->cols[c].event->status, pw);
 		set_width(st->l_title, pm_title_width(st, lead));
 		/* A title that fits on one line is that wide at any width it
@@ -524,27 +504,23 @@ double pm_title_width(const pm_state *st, double lead)
 	return w > st->hdr_limit * 0.6 ? w : st->hdr_limit * 0.6;
 }
 
-/* One title and one prefix layout per column, laid out at their final
- * widths: drawing a header is then only showing it. */
+/* One title layout per column, laid out at its final width, beside the
+ * prefix the plan search laid out: drawing a header is then only showing
+ * them. */
 static int make_header_layouts(pm_state *st)
 {
 	const pm_model *m = &st->m;
 	size_t n = m->n_cols;
 	st->l_col_title = calloc(n + 1, sizeof *st->l_col_title);
-	st->l_col_prefix = calloc(n + 1, sizeof *st->l_col_prefix);
 	st->col_lead = calloc(n + 1, sizeof *st->col_lead);
 	st->col_bt = calloc(n + 1, sizeof *st->col_bt);
-	if (!st->l_col_title || !st->l_col_prefix || !st->col_lead || !st->col_bt)
+	if (!st->l_col_title || !st->col_lead || !st->col_bt)
 		return -1;
 	for (size_t c = 0; c < n; c++) {
 		const bp_event *e = m->cols[c].event;
 		double pw = 0, ph = 0, w, th;
-		if (*st->header_prefix[c]) {
-			st->l_col_prefix[c] = mk(st, st->hfs, 0, 0, 0);
-			if (!st->l_col_prefix[c])
-				return -1;
-			measure(st, st->l_col_prefix[c], st->header_prefix[c], &pw, &ph);
-		}
+		if (st->l_col_prefix[c]) /* the plan search's */
+			st->host->text_size(st->l_col_prefix[c], &pw, &ph);
 		st->col_lead[c] = pm_header_lead(st, e->status, pw);
 		double tw = pm_title_width(st, st->col_lead[c]);
 		/* The plan search's own layout of this title: unwrapped when it
@@ -734,12 +710,6 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	free(st->chunks);
 	st->bands = NULL;
 	st->chunks = NULL;
-	if (st->header_prefix)
-		for (size_t i = 0; i < m->n_cols; i++)
-			free(st->header_prefix[i]);
-	free(st->header_prefix);
-	st->header_prefix = NULL;
-
 	/* Columns: as narrow as the rotated headers allow (t is the thickness
 	 * of `lines` lines, whether or not a title needs them all). */
 	double fs = st->fs;

@@ -97,9 +97,8 @@ typedef struct pm_state {
 	long n_bands;
 	pm_legend_item *legend_items;
 	size_t n_legend;
-	char **header_prefix; /* per column: time and status, "" if none */
-	double *row_y;        /* scratch while drawing: top of each row on the page */
-	double sin_a, cos_a;  /* of the header angle */
+	double *row_y;       /* scratch while drawing: top of each row on the page */
+	double sin_a, cos_a; /* of the header angle */
 
 	/* Layouts made once and refilled with text_set() while drawing. */
 	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
@@ -133,11 +132,9 @@ typedef struct pm_state {
 	/* Per column, for the header plans tried (layout.c): the title's
 	 * width on one line (Pango units, -1: not measured; INT_MAX: more
 	 * lines) and that line's layout, unwrapped (NULL: none, or handed on
-	 * to l_col_title), and the last prefix measured with its width. */
+	 * to l_col_title). */
 	int *title_nat;
 	PangoLayout **title_one;
-	char **prefix_seen;
-	double *prefix_seen_w;
 	pm_fit *fits;          /* per column, PM_FITS (layout.c) */
 	unsigned char *n_fits; /* per column */
 } pm_state;
