@@ -27,33 +27,6 @@ static void show(pm_state *st, cairo_t *cr, PangoLayout *l, const char *text, do
 	pango_cairo_show_layout(cr, l);
 }
 
-/* The layout of a total: one per distinct value, made on first use from
- * l_num (totals repeat on every page; there are few distinct ones). */
-static PangoLayout *num_layout(pm_state *st, int value)
-{
-	char num[32];
-	snprintf(num, sizeof num, "%d", value);
-	if (value < 0 || (size_t)value > st->m.n_rows + st->m.n_cols + 1) {
-		st->host->text_set(st->s, st->l_num, num);
-		return st->l_num;
-	}
-	if (!st->l_numval) {
-		size_t n = st->m.n_rows + st->m.n_cols + 2;
-		st->l_numval = calloc(n, sizeof *st->l_numval);
-		if (!st->l_numval) {
-			st->host->text_set(st->s, st->l_num, num);
-			return st->l_num;
-		}
-		st->n_numval = n;
-	}
-	PangoLayout **l = &st->l_numval[value];
-	if (!*l) {
-		*l = pango_layout_copy(st->l_num);
-		st->host->text_set(st->s, *l, num);
-	}
-	return *l;
-}
-
 /* Layout l centred on (cx, cy), optionally turned a quarter to read
  * upwards. */
 static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, double cx, double cy,
@@ -527,7 +500,7 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 		if (r->kind == PM_ROW_HEADING && r->total == 0)
 			continue;
 		rgb(cr, r->kind == PM_ROW_HEADING ? &st->theme->accent : &st->theme->text, 0);
-		show_centred(st, cr, num_layout(st, r->total), g->x_tot + st->total_w / 2,
+		show_centred(st, cr, pm_num_layout(st, r->total), g->x_tot + st->total_w / 2,
 		             st->row_y[i] + st->row_h[i] / 2, 0);
 	}
 	if (!g->total_row)
@@ -538,7 +511,7 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 	cairo_move_to(cr, st->pad, g->y_total + (st->total_row_h - h) / 2);
 	pango_cairo_show_layout(cr, st->l_head);
 	for (size_t c = g->c0; c < g->c1; c++)
-		show_centred(st, cr, num_layout(st, m->cols[c].total),
+		show_centred(st, cr, pm_num_layout(st, m->cols[c].total),
 		             g->x_cols + (c - g->c0 + 0.5) * st->col_w,
 		             g->y_total + st->total_row_h / 2, st->totals_rotated);
 }

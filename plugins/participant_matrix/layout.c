@@ -52,6 +52,33 @@ static void measure_fit(pm_state *st, PangoLayout *l, const char *text, double *
 	st->host->text_size(l, w, h);
 }
 
+/* The layout of a total: one per distinct value, made on first use from
+ * l_num (totals repeat on every page; there are few distinct ones). */
+PangoLayout *pm_num_layout(pm_state *st, int value)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%d", value);
+	if (value < 0 || (size_t)value > st->m.n_rows + st->m.n_cols + 1) {
+		st->host->text_set(st->s, st->l_num, num);
+		return st->l_num;
+	}
+	if (!st->l_numval) {
+		size_t n = st->m.n_rows + st->m.n_cols + 2;
+		st->l_numval = calloc(n, sizeof *st->l_numval);
+		if (!st->l_numval) {
+			st->host->text_set(st->s, st->l_num, num);
+			return st->l_num;
+		}
+		st->n_numval = n;
+	}
+	PangoLayout **l = &st->l_numval[value];
+	if (!*l) {
+		*l = pango_layout_copy(st->l_num);
+		st->host->text_set(st->s, *l, num);
+	}
+	return *l;
+}
+
 static void set_width(PangoLayout *l, double w)
 {
 	pango_layout_set_width(l, w > 1 ? (int)(w * PANGO_SCALE) : PANGO_SCALE);
@@ -861,7 +888,6 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->group_h = lh + 2 * st->pad;
 
 	/* Totals: the widest number decides the column and the row. */
-	char num[32];
 	double num_h = 0, row_num_w = 0, col_num_w = 0;
 	if (st->totals) {
 		int max_row = 0, max_col = 0;
@@ -871,15 +897,14 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		for (size_t c = 0; c < m->n_cols; c++)
 			if (m->cols[c].total > max_col)
 				max_col = m->cols[c].total;
-		snprintf(num, sizeof num, "%d", max_row);
-		measure(st, st->l_num, num, &row_num_w, &num_h);
-		snprintf(num, sizeof num, "%d", max_col);
-		measure(st, st->l_num, num, &col_num_w, &num_h);
+		/* Laid out as drawn: the pages show these numbers too. */
+		st->host->text_size(pm_num_layout(st, max_row), &row_num_w, &num_h);
+		st->host->text_size(pm_num_layout(st, max_col), &col_num_w, &num_h);
 		st->num_row_w = row_num_w;
 		st->num_col_w = col_num_w;
 		st->num_h = num_h;
 		/* l_head keeps "Total" for the totals row of every page. */
-		measure(st, st->l_head, h->label(s, BP_LABEL_TOTAL), &w, &lh);
+		measure_fit(st, st->l_head, h->label(s, BP_LABEL_TOTAL), &w, &lh);
 		st->total_label_h = lh;
 	} else {
 		st->total_w = 0;

@@ -149,6 +149,7 @@ void pm_layout_free(pm_state *st);
 double pm_header_lead(const pm_state *st, bp_status status, double prefix_w);
 double pm_title_width(const pm_state *st, double lead);
 PangoLayout *pm_group_form(pm_state *st, size_t g, int i, const char *text);
+PangoLayout *pm_num_layout(pm_state *st, int value);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);
