@@ -52,11 +52,6 @@ static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, double cx, d
 		pango_cairo_update_layout(cr, l);
 }
 
-static const char *heading_name(pm_state *st, const pm_row *r)
-{
-	return r->delegation ? r->delegation->name : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
-}
-
 static int draw_message(pm_state *st, cairo_t *cr)
 {
 	pm_word w = st->m.n_cols == 0 ? PM_W_NO_EVENTS : PM_W_NO_ROWS;
@@ -405,12 +400,10 @@ static void draw_via_form(pm_state *st, cairo_t *cr, const page_geo *g, size_t k
 static void draw_labels(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
-	if (g->cont) {
-		char buf[512];
-		snprintf(buf, sizeof buf, "%s %s", heading_name(st, &m->rows[m->rows[g->i0].group]),
-		         st->host->label(st->s, BP_LABEL_CONTINUED));
+	if (g->cont) { /* as measured (layout.c) */
 		rgb(cr, &st->theme->accent, 0);
-		show(st, cr, st->l_cont, buf, st->pad, g->y_cont + st->pad);
+		cairo_move_to(cr, st->pad, g->y_cont + st->pad);
+		pango_cairo_show_layout(cr, pm_cont_layout(st, (size_t)m->rows[g->i0].group));
 	}
 	/* Each row's label was shaped at layout time (layout.c). */
 	for (size_t i = g->i0; i < g->i1; i++) {

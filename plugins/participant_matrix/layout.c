@@ -135,6 +135,11 @@ void pm_layout_free(pm_state *st)
 	free(st->l_group_form);
 	st->l_group_form = NULL;
 	free(st->head_cont);
+	for (size_t i = 0; st->cont_one && i < st->m.n_rows; i++)
+		if (st->cont_one[i])
+			g_object_unref(st->cont_one[i]);
+	free(st->cont_one);
+	st->cont_one = NULL;
 	free(st->head_cont_w);
 	st->head_cont = st->head_cont_w = NULL;
 	free(st->title_nat);
@@ -293,20 +298,46 @@ static int measure_rows(pm_state *st, double text_w)
 }
 
 /* The repeated "Alphaland (continued)" heading above a chunk that starts
- * inside delegation g (its heading row): it carries no marks, so it may
- * run across the whole table, and is measured at the narrowest band's
- * width (cont_w), once per width. */
+ * inside delegation g (its heading row), laid out at l_cont's width: its
+ * line unwrapped when it fits (left to right, it draws the same), laid
+ * out once and kept, since every plan tries another width; else l_cont
+ * set to it. */
+PangoLayout *pm_cont_layout(pm_state *st, size_t g)
+{
+	PangoLayout **one = &st->cont_one[g];
+	double w, h;
+	if (!*one) {
+		const pm_row *r = &st->m.rows[g];
+		const char *name = r->delegation ? r->delegation->name
+		                                 : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s %s", name,
+		         st->host->label(st->s, BP_LABEL_CONTINUED));
+		if (!(*one = pango_layout_copy(st->l_cont))) {
+			st->host->text_set(st->s, st->l_cont, buf);
+			return st->l_cont;
+		}
+		pango_layout_set_width(*one, -1);
+		st->host->text_set(st->s, *one, buf);
+	}
+	st->host->text_size(*one, &w, &h);
+	if (w * PANGO_SCALE <= pango_layout_get_width(st->l_cont) &&
+	    pango_layout_get_line_count(*one) == 1 &&
+	    pango_layout_get_line_readonly(*one, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+		return *one;
+	st->host->text_set(st->s, st->l_cont, pango_layout_get_text(*one));
+	return st->l_cont;
+}
+
+/* The height of that heading: it carries no marks, so it may run across
+ * the whole table, and is measured at the narrowest band's width
+ * (cont_w), once per width. */
 static double continued_h(pm_state *st, size_t g)
 {
 	if (st->head_cont_w[g] == st->cont_w)
 		return st->head_cont[g];
-	const pm_row *r = &st->m.rows[g];
-	const char *name = r->delegation ? r->delegation->name
-	                                 : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
-	char buf[512];
-	snprintf(buf, sizeof buf, "%s %s", name, st->host->label(st->s, BP_LABEL_CONTINUED));
 	double w, h;
-	measure(st, st->l_cont, buf, &w, &h);
+	st->host->text_size(pm_cont_layout(st, g), &w, &h);
 	st->head_cont_w[g] = st->cont_w;
 	return st->head_cont[g] = row_height(st, h);
 }
@@ -842,6 +873,7 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->row_h = calloc(m->n_rows + 1, sizeof *st->row_h);
 	st->cont_h = calloc(m->n_rows + 1, sizeof *st->cont_h);
 	st->head_cont = calloc(m->n_rows + 1, sizeof *st->head_cont);
+	st->cont_one = calloc(m->n_rows + 1, sizeof *st->cont_one);
 	st->head_cont_w = malloc((m->n_rows + 1) * sizeof *st->head_cont_w);
 	for (size_t i = 0; st->head_cont_w && i < m->n_rows; i++)
 		st->head_cont_w[i] = -1;
@@ -851,8 +883,8 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_cont || !st->l_title ||
 	    !st->l_prefix || !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption ||
 	    !st->l_legend || !st->l_message || !st->row_h || !st->cont_h || !st->head_cont ||
-	    !st->head_cont_w || !st->row_y || !st->group_dated || !st->l_group_form ||
-	    make_role_layouts(st) != 0) {
+	    !st->cont_one || !st->head_cont_w || !st->row_y || !st->group_dated ||
+	    !st->l_group_form || make_role_layouts(st) != 0) {
 		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}

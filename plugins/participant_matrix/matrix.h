@@ -129,6 +129,7 @@ typedef struct pm_state {
 	PangoLayout **l_group_form; /* per group, its 3 name forms (NULL: not made yet) */
 	double *head_cont;          /* per heading row: its "(continued)" height... */
 	double *head_cont_w;        /* ...measured at this cont_w (< 0: not yet) */
+	PangoLayout **cont_one;     /* ...and its line, unwrapped (NULL: not yet) */
 	/* Per column, for the header plans tried (layout.c): the title's
 	 * width on one line (Pango units, -1: not measured; INT_MAX: more
 	 * lines) and that line's layout, unwrapped (NULL: none, or handed on
@@ -150,6 +151,7 @@ double pm_header_lead(const pm_state *st, bp_status status, double prefix_w);
 double pm_title_width(const pm_state *st, double lead);
 PangoLayout *pm_group_form(pm_state *st, size_t g, int i, const char *text);
 PangoLayout *pm_num_layout(pm_state *st, int value);
+PangoLayout *pm_cont_layout(pm_state *st, size_t g);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);
