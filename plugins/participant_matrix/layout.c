@@ -135,18 +135,17 @@ void pm_layout_free(pm_state *st)
 	free(st->l_group_form);
 	st->l_group_form = NULL;
 	free(st->head_cont);
+	free(st->head_cont_w);
+	st->head_cont = st->head_cont_w = NULL;
 	for (size_t i = 0; st->cont_one && i < st->m.n_rows; i++)
 		if (st->cont_one[i])
 			g_object_unref(st->cont_one[i]);
 	free(st->cont_one);
 	st->cont_one = NULL;
-	free(st->head_cont_w);
-	st->head_cont = st->head_cont_w = NULL;
 	free(st->title_nat);
-	if (st->title_one)
-		for (size_t i = 0; i < st->m.n_cols; i++)
-			if (st->title_one[i])
-				g_object_unref(st->title_one[i]);
+	for (size_t i = 0; st->title_one && i < st->m.n_cols; i++)
+		if (st->title_one[i])
+			g_object_unref(st->title_one[i]);
 	free(st->title_one);
 	if (st->fits)
 		for (size_t i = 0; i < st->m.n_cols * PM_FITS; i++)
