@@ -27,33 +27,6 @@ static void show(pm_state *st, cairo_t *cr, PangoLayout *l, const char *text, do
 	pango_cairo_show_layout(cr, l);
 }
 
-/* The layout of a total: one per distinct value, made on first use from
- * l_num (totals repeat on every page; there are few distinct ones). */
-static PangoLayout *num_layout(pm_state *st, int value)
-{
-	char num[32];
-	snprintf(num, sizeof num, "%d", value);
-	if (value < 0 || (size_t)value > st->m.n_rows + st->m.n_cols + 1) {
-		st->host->text_set(st->s, st->l_num, num);
-		return st->l_num;
-	}
-	if (!st->l_numval) {
-		size_t n = st->m.n_rows + st->m.n_cols + 2;
-		st->l_numval = calloc(n, sizeof *st->l_numval);
-		if (!st->l_numval) {
-			st->host->text_set(st->s, st->l_num, num);
-			return st->l_num;
-		}
-		st->n_numval = n;
-	}
-	PangoLayout **l = &st->l_numval[value];
-	if (!*l) {
-		*l = pango_layout_copy(st->l_num);
-		st->host->text_set(st->s, *l, num);
-	}
-	return *l;
-}
-
 /* Layout l centred on (cx, cy), optionally turned a quarter to read
  * upwards. */
 static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, double cx, double cy,
@@ -77,11 +50,6 @@ static void show_centred(pm_state *st, cairo_t *cr, PangoLayout *l, double cx, d
 	cairo_restore(cr);
 	if (raster)
 		pango_cairo_update_layout(cr, l);
-}
-
-static const char *heading_name(pm_state *st, const pm_row *r)
-{
-	return r->delegation ? r->delegation->name : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
 }
 
 static int draw_message(pm_state *st, cairo_t *cr)
@@ -215,27 +183,27 @@ static int group_forms(pm_state *st, const pm_group *gr, char forms[3][128])
 	return n;
 }
 
-/* Index of the first form of group gi that fits avail, or -1.  The
- * forms' widths are measured once (st->group_w): every page of a band
- * asks again, twice. */
+/* Form i of group gi, unwrapped, and its width (avail + 1 if none).  The
+ * forms are laid out once (layout.c): every page of a band asks again,
+ * twice. */
+static PangoLayout *group_form(pm_state *st, size_t gi, char forms[3][128], int i, double avail,
+                               double *w)
+{
+	PangoLayout *l = pm_group_form(st, gi, i, forms[i]);
+	double h;
+	*w = avail + 1;
+	if (l)
+		st->host->text_size(l, w, &h);
+	return l;
+}
+
+/* Index of the first form of group gi that fits avail, or -1. */
 static int group_fit(pm_state *st, size_t gi, char forms[3][128], int n, double avail)
 {
-	PangoLayout *l = st->l_group;
-	double *gw = st->group_w ? st->group_w + gi * 3 : NULL;
-	for (int i = 0; i < n; i++) {
-		double w, h;
-		if (gw && gw[i] >= 0) {
-			w = gw[i];
-		} else {
-			pango_layout_set_width(l, -1);
-			st->host->text_set(st->s, l, forms[i]);
-			st->host->text_size(l, &w, &h);
-			if (gw)
-				gw[i] = w;
-		}
-		if (w <= avail)
+	double w;
+	for (int i = 0; i < n; i++)
+		if (group_form(st, gi, forms, i, avail, &w) && w <= avail)
 			return i;
-	}
 	return -1;
 }
 
@@ -247,11 +215,6 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 	PangoLayout *l = st->l_group;
 	char forms[3][128];
 	int page_form = 0;
-	if (!st->group_w) {
-		st->group_w = malloc((m->n_groups + 1) * 3 * sizeof *st->group_w);
-		for (size_t i = 0; st->group_w && i < (m->n_groups + 1) * 3; i++)
-			st->group_w[i] = -1;
-	}
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t c = g->c0; c < g->c1;) {
 			const pm_group *gr = &m->groups[m->cols[c].group];
@@ -259,9 +222,10 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 			double x0 = g->x_cols + (c - g->c0) * st->col_w;
 			double x1 = g->x_cols + (end - g->c0) * st->col_w;
 			double avail = x1 - x0 - 2 * st->pad;
+			size_t gi = m->cols[c].group;
 			int n = group_forms(st, gr, forms);
-			int pick = group_fit(st, m->cols[c].group, forms, n, avail);
-			int dated = st->group_dated[m->cols[c].group];
+			int pick = group_fit(st, gi, forms, n, avail);
+			int dated = st->group_dated[gi];
 			c = end;
 			if (pass == 0) {
 				/* A group that can only show its day number sets
@@ -274,12 +238,22 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 				pick = page_form < n ? page_form : n - 1;
 			/* Shortened past recognition: the headers carry the date. */
 			if (pick >= 0 || !dated) {
-				st->host->text_set(st->s, l, forms[pick >= 0 ? pick : n - 1]);
-				pango_layout_set_width(
-				        l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
+				/* A form that fits on one line, left to right,
+				 * draws the same unwrapped. */
+				int k = pick >= 0 ? pick : n - 1;
+				double w;
+				PangoLayout *fl = group_form(st, gi, forms, k, avail, &w);
+				if (!fl || w > avail || pango_layout_get_line_count(fl) != 1 ||
+				    pango_layout_get_line_readonly(fl, 0)->resolved_dir !=
+				            PANGO_DIRECTION_LTR) {
+					st->host->text_set(st->s, l, forms[k]);
+					pango_layout_set_width(
+					        l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));
+					fl = l;
+				}
 				rgb(cr, &st->theme->accent, 0);
 				cairo_move_to(cr, x0 + st->pad, g->hb + st->pad);
-				pango_cairo_show_layout(cr, l);
+				pango_cairo_show_layout(cr, fl);
 			}
 			if (st->cfg.group == PM_GROUP_TRACK && gr->track && gr->track->has_color) {
 				rgb(cr, &gr->track->color, 0);
@@ -426,12 +400,10 @@ static void draw_via_form(pm_state *st, cairo_t *cr, const page_geo *g, size_t k
 static void draw_labels(pm_state *st, cairo_t *cr, const page_geo *g)
 {
 	const pm_model *m = &st->m;
-	if (g->cont) {
-		char buf[512];
-		snprintf(buf, sizeof buf, "%s %s", heading_name(st, &m->rows[m->rows[g->i0].group]),
-		         st->host->label(st->s, BP_LABEL_CONTINUED));
+	if (g->cont) { /* as measured (layout.c) */
 		rgb(cr, &st->theme->accent, 0);
-		show(st, cr, st->l_cont, buf, st->pad, g->y_cont + st->pad);
+		cairo_move_to(cr, st->pad, g->y_cont + st->pad);
+		pango_cairo_show_layout(cr, pm_cont_layout(st, (size_t)m->rows[g->i0].group));
 	}
 	/* Each row's label was shaped at layout time (layout.c). */
 	for (size_t i = g->i0; i < g->i1; i++) {
@@ -521,7 +493,7 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 		if (r->kind == PM_ROW_HEADING && r->total == 0)
 			continue;
 		rgb(cr, r->kind == PM_ROW_HEADING ? &st->theme->accent : &st->theme->text, 0);
-		show_centred(st, cr, num_layout(st, r->total), g->x_tot + st->total_w / 2,
+		show_centred(st, cr, pm_num_layout(st, r->total), g->x_tot + st->total_w / 2,
 		             st->row_y[i] + st->row_h[i] / 2, 0);
 	}
 	if (!g->total_row)
@@ -532,7 +504,7 @@ static void draw_totals(pm_state *st, cairo_t *cr, const page_geo *g)
 	cairo_move_to(cr, st->pad, g->y_total + (st->total_row_h - h) / 2);
 	pango_cairo_show_layout(cr, st->l_head);
 	for (size_t c = g->c0; c < g->c1; c++)
-		show_centred(st, cr, num_layout(st, m->cols[c].total),
+		show_centred(st, cr, pm_num_layout(st, m->cols[c].total),
 		             g->x_cols + (c - g->c0 + 0.5) * st->col_w,
 		             g->y_total + st->total_row_h / 2, st->totals_rotated);
 }

@@ -24,15 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 static PangoLayout *mk(pm_state *st, double size, int bold, double width, int lines)
 {
 	bp_text_style ts = {.size = size, .bold = bold, .width = width, .max_lines = lines};
@@ -61,6 +52,33 @@ static void measure_fit(pm_state *st, PangoLayout *l, const char *text, double *
 	st->host->text_size(l, w, h);
 }
 
+/* The layout of a total: one per distinct value, made on first use from
+ * l_num (totals repeat on every page; there are few distinct ones). */
+PangoLayout *pm_num_layout(pm_state *st, int value)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%d", value);
+	if (value < 0 || (size_t)value > st->m.n_rows + st->m.n_cols + 1) {
+		st->host->text_set(st->s, st->l_num, num);
+		return st->l_num;
+	}
+	if (!st->l_numval) {
+		size_t n = st->m.n_rows + st->m.n_cols + 2;
+		st->l_numval = calloc(n, sizeof *st->l_numval);
+		if (!st->l_numval) {
+			st->host->text_set(st->s, st->l_num, num);
+			return st->l_num;
+		}
+		st->n_numval = n;
+	}
+	PangoLayout **l = &st->l_numval[value];
+	if (!*l) {
+		*l = pango_layout_copy(st->l_num);
+		st->host->text_set(st->s, *l, num);
+	}
+	return *l;
+}
+
 static void set_width(PangoLayout *l, double w)
 {
 	pango_layout_set_width(l, w > 1 ? (int)(w * PANGO_SCALE) : PANGO_SCALE);
@@ -81,17 +99,12 @@ void pm_layout_free(pm_state *st)
 			if (st->l_role[i])
 				g_object_unref(st->l_role[i]);
 	}
-	if (st->header_prefix)
-		for (size_t i = 0; i < st->m.n_cols; i++)
-			free(st->header_prefix[i]);
-	free(st->header_prefix);
-	if (st->l_col_title)
-		for (size_t i = 0; i < st->m.n_cols; i++) {
-			if (st->l_col_title[i])
-				g_object_unref(st->l_col_title[i]);
-			if (st->l_col_prefix[i])
-				g_object_unref(st->l_col_prefix[i]);
-		}
+	for (size_t i = 0; st->l_col_title && i < st->m.n_cols; i++)
+		if (st->l_col_title[i])
+			g_object_unref(st->l_col_title[i]);
+	for (size_t i = 0; st->l_col_prefix && i < st->m.n_cols; i++)
+		if (st->l_col_prefix[i])
+			g_object_unref(st->l_col_prefix[i]);
 	free(st->l_col_title);
 	free(st->l_col_prefix);
 	free(st->col_lead);
@@ -116,18 +129,24 @@ void pm_layout_free(pm_state *st)
 	free(st->l_numval);
 	st->l_numval = NULL;
 	st->n_numval = 0;
-	free(st->group_w);
-	free(st->group_short_w);
-	st->group_w = st->group_short_w = NULL;
+	for (size_t i = 0; st->l_group_form && i < st->m.n_groups * 3; i++)
+		if (st->l_group_form[i])
+			g_object_unref(st->l_group_form[i]);
+	free(st->l_group_form);
+	st->l_group_form = NULL;
 	free(st->head_cont);
 	free(st->head_cont_w);
 	st->head_cont = st->head_cont_w = NULL;
-	if (st->prefix_seen)
-		for (size_t i = 0; i < st->m.n_cols; i++)
-			free(st->prefix_seen[i]);
-	free(st->prefix_seen);
-	free(st->prefix_seen_w);
+	for (size_t i = 0; st->cont_one && i < st->m.n_rows; i++)
+		if (st->cont_one[i])
+			g_object_unref(st->cont_one[i]);
+	free(st->cont_one);
+	st->cont_one = NULL;
 	free(st->title_nat);
+	for (size_t i = 0; st->title_one && i < st->m.n_cols; i++)
+		if (st->title_one[i])
+			g_object_unref(st->title_one[i]);
+	free(st->title_one);
 	if (st->fits)
 		for (size_t i = 0; i < st->m.n_cols * PM_FITS; i++)
 			if (st->fits[i].l)
@@ -136,9 +155,8 @@ void pm_layout_free(pm_state *st)
 	free(st->n_fits);
 	st->fits = NULL;
 	st->n_fits = NULL;
-	st->prefix_seen = NULL;
-	st->prefix_seen_w = NULL;
 	st->title_nat = NULL;
+	st->title_one = NULL;
 	free(st->l_role);
 	if (st->mark_font)
 		cairo_scaled_font_destroy(st->mark_font);
@@ -154,7 +172,6 @@ void pm_layout_free(pm_state *st)
 		if (st->legend_items[i].l)
 			g_object_unref(st->legend_items[i].l);
 	free(st->legend_items);
-	st->header_prefix = NULL;
 	st->l_role = NULL;
 	st->mark_font = NULL;
 	st->role_ink = NULL;
@@ -168,10 +185,14 @@ void pm_layout_free(pm_state *st)
  * date joins it when the column groups are too narrow to name their day,
  * and always when the columns are grouped by track.  (A tentative or
  * cancelled event's status is drawn as its legend mark, not in words:
- * "предварительно" would crowd out the title.) */
-static char *header_prefix(pm_state *st, const pm_col *col)
+ * "предварительно" would crowd out the title.)  Column c's prefix layout
+ * (NULL: none) is the last plan's if it says the same, else the column
+ * before's if that does (events follow each other in time: a day's),
+ * else laid out anew. */
+static int header_prefix(pm_state *st, size_t c)
 {
 	char when[96] = "";
+	const pm_col *col = &st->m.cols[c];
 	const bp_event *e = col->event;
 	int date = st->cfg.group == PM_GROUP_TRACK || st->group_dated[col->group];
 	if (date)
@@ -182,7 +203,18 @@ static char *header_prefix(pm_state *st, const pm_col *col)
 		                      when, sizeof when);
 	else if (st->show_times && e->start.prec == BP_PREC_TIME)
 		st->host->format_time(st->s, &e->start, BP_FMT_TIME, when, sizeof when);
-	return dup(when);
+	PangoLayout **l = &st->l_col_prefix[c], *before = c > 0 ? st->l_col_prefix[c - 1] : NULL;
+	if (*l && strcmp(pango_layout_get_text(*l), when)) {
+		g_object_unref(*l);
+		*l = NULL;
+	}
+	if (*l || !*when)
+		return 0;
+	if (before && !strcmp(pango_layout_get_text(before), when))
+		*l = g_object_ref(before);
+	else if ((*l = pango_layout_copy(st->l_prefix)) != NULL)
+		st->host->text_set(st->s, *l, when);
+	return *l ? 0 : -1;
 }
 
 /* A row's height for a label h high: its lines and a little air (the
@@ -265,20 +297,46 @@ static int measure_rows(pm_state *st, double text_w)
 }
 
 /* The repeated "Alphaland (continued)" heading above a chunk that starts
- * inside delegation g (its heading row): it carries no marks, so it may
- * run across the whole table, and is measured at the narrowest band's
- * width (cont_w), once per width. */
+ * inside delegation g (its heading row), laid out at l_cont's width: its
+ * line unwrapped when it fits (left to right, it draws the same), laid
+ * out once and kept, since every plan tries another width; else l_cont
+ * set to it. */
+PangoLayout *pm_cont_layout(pm_state *st, size_t g)
+{
+	PangoLayout **one = &st->cont_one[g];
+	double w, h;
+	if (!*one) {
+		const pm_row *r = &st->m.rows[g];
+		const char *name = r->delegation ? r->delegation->name
+		                                 : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s %s", name,
+		         st->host->label(st->s, BP_LABEL_CONTINUED));
+		if (!(*one = pango_layout_copy(st->l_cont))) {
+			st->host->text_set(st->s, st->l_cont, buf);
+			return st->l_cont;
+		}
+		pango_layout_set_width(*one, -1);
+		st->host->text_set(st->s, *one, buf);
+	}
+	st->host->text_size(*one, &w, &h);
+	if (w * PANGO_SCALE <= pango_layout_get_width(st->l_cont) &&
+	    pango_layout_get_line_count(*one) == 1 &&
+	    pango_layout_get_line_readonly(*one, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+		return *one;
+	st->host->text_set(st->s, st->l_cont, pango_layout_get_text(*one));
+	return st->l_cont;
+}
+
+/* The height of that heading: it carries no marks, so it may run across
+ * the whole table, and is measured at the narrowest band's width
+ * (cont_w), once per width. */
 static double continued_h(pm_state *st, size_t g)
 {
 	if (st->head_cont_w[g] == st->cont_w)
 		return st->head_cont[g];
-	const pm_row *r = &st->m.rows[g];
-	const char *name = r->delegation ? r->delegation->name
-	                                 : st->host->label(st->s, BP_LABEL_NO_DELEGATION);
-	char buf[512];
-	snprintf(buf, sizeof buf, "%s %s", name, st->host->label(st->s, BP_LABEL_CONTINUED));
 	double w, h;
-	measure(st, st->l_cont, buf, &w, &h);
+	st->host->text_size(pm_cont_layout(st, g), &w, &h);
 	st->head_cont_w[g] = st->cont_w;
 	return st->head_cont[g] = row_height(st, h);
 }
@@ -341,35 +399,39 @@ static long paginate_rows(pm_state *st, pm_item *items, size_t n_items, double c
 	return n;
 }
 
+/* Form i of group g's name in the group row (draw.c: the long date, the
+ * short one, the day; or the track), unwrapped, made from text the first
+ * time it is asked for and kept: the short date judges the groups in
+ * every plan, and every band draws its groups' forms. */
+PangoLayout *pm_group_form(pm_state *st, size_t g, int i, const char *text)
+{
+	PangoLayout **l = &st->l_group_form[g * 3 + (size_t)i];
+	if (!*l && (*l = pango_layout_copy(st->l_group)) != NULL) {
+		pango_layout_set_width(*l, -1);
+		st->host->text_set(st->s, *l, text);
+	}
+	return *l;
+}
+
 /* Marks the day groups too narrow to name their day in the group row:
  * their columns' headers carry the date instead. */
 static void date_narrow_groups(pm_state *st)
 {
 	const pm_model *m = &st->m;
 	char buf[128];
-	double w, h;
+	double w = 0, h;
 	if (st->cfg.group != PM_GROUP_DAY)
 		return;
-	/* The dates' widths do not depend on the plan: measured on the first. */
-	if (!st->group_short_w) {
-		st->group_short_w = malloc((m->n_groups + 1) * sizeof *st->group_short_w);
-		pango_layout_set_width(st->l_group, -1);
-		for (size_t g = 0; st->group_short_w && g < m->n_groups; g++) {
-			st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf,
-			                      sizeof buf);
-			measure(st, st->l_group, buf, &w, &h);
-			st->group_short_w[g] = w;
-		}
-	}
 	for (size_t g = 0; g < m->n_groups; g++) {
-		if (st->group_short_w) {
-			w = st->group_short_w[g];
-		} else {
+		/* The dates do not depend on the plan: made on the first. */
+		PangoLayout *l = st->l_group_form[g * 3 + 1];
+		if (!l) {
 			st->host->format_time(st->s, m->groups[g].day, BP_FMT_DATE_SHORT, buf,
 			                      sizeof buf);
-			pango_layout_set_width(st->l_group, -1);
-			measure(st, st->l_group, buf, &w, &h);
+			l = pm_group_form(st, g, 1, buf);
 		}
+		if (l)
+			st->host->text_size(l, &w, &h);
 		st->group_dated[g] = w > m->groups[g].count * st->col_w - 2 * st->pad;
 	}
 }
@@ -413,16 +475,13 @@ static int measure_headers(pm_state *st, int probe)
 {
 	const pm_model *m = &st->m;
 	double w, h;
-	st->header_prefix = calloc(m->n_cols + 1, sizeof *st->header_prefix);
-	if (!st->header_prefix)
-		return -1;
 	if (!st->title_nat) {
 		st->title_nat = malloc((m->n_cols + 1) * sizeof *st->title_nat);
-		st->prefix_seen = calloc(m->n_cols + 1, sizeof *st->prefix_seen);
-		st->prefix_seen_w = calloc(m->n_cols + 1, sizeof *st->prefix_seen_w);
+		st->l_col_prefix = calloc(m->n_cols + 1, sizeof *st->l_col_prefix);
+		st->title_one = calloc(m->n_cols + 1, sizeof *st->title_one);
 		st->fits = calloc(m->n_cols * PM_FITS + 1, sizeof *st->fits);
 		st->n_fits = calloc(m->n_cols + 1, 1);
-		if (!st->title_nat || !st->prefix_seen || !st->prefix_seen_w || !st->fits ||
+		if (!st->title_nat || !st->title_one || !st->l_col_prefix || !st->fits ||
 		    !st->n_fits)
 			return -1;
 		for (size_t c = 0; c < m->n_cols; c++)
@@ -431,34 +490,33 @@ static int measure_headers(pm_state *st, int probe)
 	double len = 0;
 	st->hdr_cut = 0;
 	for (size_t c = 0; c < m->n_cols; c++) {
-		st->header_prefix[c] = header_prefix(st, &m->cols[c]);
-		if (!st->header_prefix[c])
+		if (header_prefix(st, c) != 0)
 			return -1;
-		/* The same prefix as the last plan's: the same width. */
 		double pw = 0;
-		if (st->prefix_seen[c] && !strcmp(st->prefix_seen[c], st->header_prefix[c])) {
-			pw = st->prefix_seen_w[c];
-		} else {
-			if (*st->header_prefix[c])
-				measure(st, st->l_prefix, st->header_prefix[c], &pw, &h);
-			free(st->prefix_seen[c]);
-			st->prefix_seen[c] = dup(st->header_prefix[c]);
-			st->prefix_seen_w[c] = pw;
-		}
+		if (st->l_col_prefix[c])
+			st->host->text_size(st->l_col_prefix[c], &pw, &h);
 		double lead = pm_header_lead(st, m->cols[c].event->status, pw);
 		set_width(st->l_title, pm_title_width(st, lead));
 		/* A title that fits on one line is that wide at any width it
-		 * fits: measured once, unwrapped; only longer ones are laid out
-		 * at each plan's width. */
+		 * fits: measured once, unwrapped, and kept for drawing (its
+		 * direction is not automatic: it reads left to right, and draws
+		 * the same unwrapped); only longer ones are laid out at each
+		 * plan's width. */
 		if (st->title_nat[c] < 0) {
 			PangoLayout *one = pango_layout_copy(st->l_title);
+			if (!one)
+				return -1;
 			pango_layout_set_width(one, -1);
 			st->host->text_set(st->s, one, m->cols[c].event->title);
 			PangoRectangle r;
 			pango_layout_get_extents(one, NULL, &r);
-			st->title_nat[c] =
-			        pango_layout_get_line_count(one) == 1 ? r.width : INT_MAX;
-			g_object_unref(one);
+			if (pango_layout_get_line_count(one) == 1) {
+				st->title_nat[c] = r.width;
+				st->title_one[c] = one;
+			} else {
+				st->title_nat[c] = INT_MAX;
+				g_object_unref(one);
+			}
 		}
 		if (st->title_nat[c] <= pango_layout_get_width(st->l_title)) {
 			w = (double)st->title_nat[c] / PANGO_SCALE;
@@ -503,46 +561,48 @@ double pm_title_width(const pm_state *st, double lead)
 	return w > st->hdr_limit * 0.6 ? w : st->hdr_limit * 0.6;
 }
 
-/* One title and one prefix layout per column, laid out at their final
- * widths: drawing a header is then only showing it. */
+/* One title layout per column, laid out at its final width, beside the
+ * prefix the plan search laid out: drawing a header is then only showing
+ * them. */
 static int make_header_layouts(pm_state *st)
 {
 	const pm_model *m = &st->m;
 	size_t n = m->n_cols;
 	st->l_col_title = calloc(n + 1, sizeof *st->l_col_title);
-	st->l_col_prefix = calloc(n + 1, sizeof *st->l_col_prefix);
 	st->col_lead = calloc(n + 1, sizeof *st->col_lead);
 	st->col_bt = calloc(n + 1, sizeof *st->col_bt);
-	if (!st->l_col_title || !st->l_col_prefix || !st->col_lead || !st->col_bt)
+	if (!st->l_col_title || !st->col_lead || !st->col_bt)
 		return -1;
 	for (size_t c = 0; c < n; c++) {
 		const bp_event *e = m->cols[c].event;
 		double pw = 0, ph = 0, w, th;
-		if (*st->header_prefix[c]) {
-			st->l_col_prefix[c] = mk(st, st->hfs, 0, 0, 0);
-			if (!st->l_col_prefix[c])
-				return -1;
-			measure(st, st->l_col_prefix[c], st->header_prefix[c], &pw, &ph);
-		}
+		if (st->l_col_prefix[c]) /* the plan search's */
+			st->host->text_size(st->l_col_prefix[c], &pw, &ph);
 		st->col_lead[c] = pm_header_lead(st, e->status, pw);
 		double tw = pm_title_width(st, st->col_lead[c]);
-		/* The plan search's own layout of this title, when it made one
-		 * at this width (titles that fit one line it never lays out). */
+		/* The plan search's own layout of this title: unwrapped when it
+		 * fits one line (left to right, it draws the same), else the one
+		 * it made at this width if it kept it. */
 		const pm_fit *f = NULL;
 		int want = tw > 1 ? (int)(tw * PANGO_SCALE) : PANGO_SCALE;
 		for (int i = 0; i < st->n_fits[c] && !f; i++)
 			if (st->fits[c * PM_FITS + i].lines == st->hdr_lines &&
 			    st->fits[c * PM_FITS + i].width == want && st->fits[c * PM_FITS + i].l)
 				f = &st->fits[c * PM_FITS + i];
-		if (f) {
+		if (st->title_nat[c] <= want) {
+			st->l_col_title[c] = st->title_one[c];
+			st->title_one[c] = NULL;
+			st->host->text_size(st->l_col_title[c], &w, &th);
+		} else if (f) {
 			st->l_col_title[c] = g_object_ref(f->l);
 			th = f->h;
 		} else {
+			/* Too long for one line: only wrapped. */
 			st->l_col_title[c] = mk(st, st->hfs, 0, tw, st->hdr_lines);
 			if (!st->l_col_title[c])
 				return -1;
 			pango_layout_set_auto_dir(st->l_col_title[c], FALSE);
-			measure_fit(st, st->l_col_title[c], e->title, &w, &th);
+			measure(st, st->l_col_title[c], e->title, &w, &th);
 		}
 		st->col_bt[c] = th > ph ? th : ph;
 	}
@@ -707,12 +767,6 @@ static long plan(pm_state *st, int lines, double limit, pm_item *items, size_t n
 	free(st->chunks);
 	st->bands = NULL;
 	st->chunks = NULL;
-	if (st->header_prefix)
-		for (size_t i = 0; i < m->n_cols; i++)
-			free(st->header_prefix[i]);
-	free(st->header_prefix);
-	st->header_prefix = NULL;
-
 	/* Columns: as narrow as the rotated headers allow (t is the thickness
 	 * of `lines` lines, whether or not a title needs them all). */
 	double fs = st->fs;
@@ -818,15 +872,18 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->row_h = calloc(m->n_rows + 1, sizeof *st->row_h);
 	st->cont_h = calloc(m->n_rows + 1, sizeof *st->cont_h);
 	st->head_cont = calloc(m->n_rows + 1, sizeof *st->head_cont);
+	st->cont_one = calloc(m->n_rows + 1, sizeof *st->cont_one);
 	st->head_cont_w = malloc((m->n_rows + 1) * sizeof *st->head_cont_w);
 	for (size_t i = 0; st->head_cont_w && i < m->n_rows; i++)
 		st->head_cont_w[i] = -1;
 	st->row_y = calloc(m->n_rows + 2, sizeof *st->row_y);
 	st->group_dated = calloc(m->n_groups + 1, 1);
+	st->l_group_form = calloc(m->n_groups * 3 + 1, sizeof *st->l_group_form);
 	if (!st->l_label || !st->l_head || !st->l_heading || !st->l_cont || !st->l_title ||
 	    !st->l_prefix || !st->l_total_hdr || !st->l_num || !st->l_group || !st->l_caption ||
 	    !st->l_legend || !st->l_message || !st->row_h || !st->cont_h || !st->head_cont ||
-	    !st->head_cont_w || !st->row_y || !st->group_dated || make_role_layouts(st) != 0) {
+	    !st->cont_one || !st->head_cont_w || !st->row_y || !st->group_dated ||
+	    !st->l_group_form || make_role_layouts(st) != 0) {
 		h->error(s, "out of memory laying out the matrix");
 		return -1;
 	}
@@ -862,7 +919,6 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 	st->group_h = lh + 2 * st->pad;
 
 	/* Totals: the widest number decides the column and the row. */
-	char num[32];
 	double num_h = 0, row_num_w = 0, col_num_w = 0;
 	if (st->totals) {
 		int max_row = 0, max_col = 0;
@@ -872,15 +928,14 @@ int pm_layout(pm_state *st, const bp_frame *frame)
 		for (size_t c = 0; c < m->n_cols; c++)
 			if (m->cols[c].total > max_col)
 				max_col = m->cols[c].total;
-		snprintf(num, sizeof num, "%d", max_row);
-		measure(st, st->l_num, num, &row_num_w, &num_h);
-		snprintf(num, sizeof num, "%d", max_col);
-		measure(st, st->l_num, num, &col_num_w, &num_h);
+		/* Laid out as drawn: the pages show these numbers too. */
+		st->host->text_size(pm_num_layout(st, max_row), &row_num_w, &num_h);
+		st->host->text_size(pm_num_layout(st, max_col), &col_num_w, &num_h);
 		st->num_row_w = row_num_w;
 		st->num_col_w = col_num_w;
 		st->num_h = num_h;
 		/* l_head keeps "Total" for the totals row of every page. */
-		measure(st, st->l_head, h->label(s, BP_LABEL_TOTAL), &w, &lh);
+		measure_fit(st, st->l_head, h->label(s, BP_LABEL_TOTAL), &w, &lh);
 		st->total_label_h = lh;
 	} else {
 		st->total_w = 0;

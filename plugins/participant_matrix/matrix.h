@@ -97,9 +97,8 @@ typedef struct pm_state {
 	long n_bands;
 	pm_legend_item *legend_items;
 	size_t n_legend;
-	char **header_prefix; /* per column: time and status, "" if none */
-	double *row_y;        /* scratch while drawing: top of each row on the page */
-	double sin_a, cos_a;  /* of the header angle */
+	double *row_y;       /* scratch while drawing: top of each row on the page */
+	double sin_a, cos_a; /* of the header angle */
 
 	/* Layouts made once and refilled with text_set() while drawing. */
 	PangoLayout *l_label, *l_head, *l_heading, *l_cont, *l_title, *l_prefix, *l_total_hdr,
@@ -127,16 +126,16 @@ typedef struct pm_state {
 	/* Per total value: its number, shaped on first use (few distinct). */
 	PangoLayout **l_numval;
 	size_t n_numval;
-	double *group_w;       /* per group, its 3 name forms' widths (< 0: not measured) */
-	double *group_short_w; /* per group, its short date's width (date_narrow_groups) */
-	double *head_cont;     /* per heading row: its "(continued)" height... */
-	double *head_cont_w;   /* ...measured at this cont_w (< 0: not yet) */
+	PangoLayout **l_group_form; /* per group, its 3 name forms (NULL: not made yet) */
+	double *head_cont;          /* per heading row: its "(continued)" height... */
+	double *head_cont_w;        /* ...measured at this cont_w (< 0: not yet) */
+	PangoLayout **cont_one;     /* ...and its line, unwrapped (NULL: not yet) */
 	/* Per column, for the header plans tried (layout.c): the title's
-	 * width on one line (Pango units, -1: not measured), and the last
-	 * prefix measured with its width. */
+	 * width on one line (Pango units, -1: not measured; INT_MAX: more
+	 * lines) and that line's layout, unwrapped (NULL: none, or handed on
+	 * to l_col_title). */
 	int *title_nat;
-	char **prefix_seen;
-	double *prefix_seen_w;
+	PangoLayout **title_one;
 	pm_fit *fits;          /* per column, PM_FITS (layout.c) */
 	unsigned char *n_fits; /* per column */
 } pm_state;
@@ -150,6 +149,9 @@ void pm_layout_free(pm_state *st);
 
 double pm_header_lead(const pm_state *st, bp_status status, double prefix_w);
 double pm_title_width(const pm_state *st, double lead);
+PangoLayout *pm_group_form(pm_state *st, size_t g, int i, const char *text);
+PangoLayout *pm_num_layout(pm_state *st, int value);
+PangoLayout *pm_cont_layout(pm_state *st, size_t g);
 
 /* draw.c */
 int pm_draw(pm_state *st, cairo_t *cr, int page);
