@@ -388,18 +388,21 @@ static int place_middle(plan *p, middle *m, double y)
 		rc |= put_text(p, m->src_head, TEXT_X, y, p->th->accent);
 		y += hh + 0.5 * g;
 		m->src_head = NULL;
+		/* One bullet for all sources: each block holds a reference. */
+		PangoLayout *bullet = m->n_src ? mk(p, "\u2022", 0, p->b * 0.9, 0, 0, 0) : NULL;
 		for (size_t i = 0; i <= m->n_src; i++) {
 			PangoLayout *l = i < m->n_src ? m->src[i] : m->more;
 			if (!l)
 				break;
 			double h = height_of(p, l);
 			if (i < m->n_src)
-				rc |= put_text(p, mk(p, "\u2022", 0, p->b * 0.9, 0, 0, 0), TEXT_X,
-				               y, p->th->accent);
+				rc |= put_text(p, g_object_ref(bullet), TEXT_X, y, p->th->accent);
 			rc |= put_text(p, l, TEXT_X + SRC_INDENT, y,
 			               i < m->n_src ? p->th->text : p->th->muted);
 			y += h + 0.3 * g;
 		}
+		if (bullet)
+			g_object_unref(bullet);
 		g_free(m->src);
 		m->src = NULL;
 		m->n_src = 0;
