@@ -144,16 +144,17 @@ int contents_draw(void *self, cairo_t *cr, int page)
 	if (page < 0 || page >= c->pages)
 		return 0;
 
-	/* The heading on every page: later pages say "(continued)". */
-	char head[512];
-	if (page == 0)
-		snprintf(head, sizeof head, "%s", contents_title(c));
-	else
+	/* The heading on every page: the first page's from layout(), later
+	 * pages say "(continued)". */
+	PangoLayout *hl;
+	if (page == 0) {
+		hl = g_object_ref(c->head);
+	} else {
+		char head[512];
 		snprintf(head, sizeof head, "%s %s", contents_title(c),
 		         c->host->label(c->s, BP_LABEL_CONTINUED));
-	bp_text_style hs = {
-	        .heading = 1, .size = c->b * 2, .bold = 1, .width = c->W, .max_lines = 2};
-	PangoLayout *hl = c->host->text(c->s, head, &hs);
+		hl = contents_heading(c, head);
+	}
 	double hw, hh;
 	c->host->text_size(hl, &hw, &hh);
 	show(cr, hl, 0, 0, th->accent);
