@@ -121,7 +121,8 @@ int contents_layout(void *self, const bp_frame *frame)
 	double hw, hh;
 	c->host->text_size(c->head, &hw, &hh);
 	c->top = hh + c->b * 1.8;
-	for (int lv = 1; lv <= 3; lv++) {
+	/* Only the levels listed (down to depth) are measured. */
+	for (int lv = 1; lv <= 3 && lv <= c->depth; lv++) {
 		bp_text_style st = contents_style(c, lv, 0);
 		c->row[lv] = text_height(c, "Hg", &st) + c->b * (lv == 1 ? 0.5 : 0.28);
 	}

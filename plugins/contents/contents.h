@@ -17,7 +17,7 @@ typedef struct contents {
 	double W, H;    /* frame */
 	double b;       /* body size */
 	double top;     /* height of the heading and the space under it */
-	double row[4];  /* line height per level 1..3 */
+	double row[4];  /* line height per level 1..depth */
 	double before1; /* space above a section line when entries follow */
 	size_t n_lines;
 	int pages;
