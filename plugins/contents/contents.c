@@ -30,6 +30,8 @@ void contents_destroy(void *self)
 	if (!c)
 		return;
 	free(c->start);
+	if (c->head)
+		g_object_unref(c->head);
 	for (size_t i = 0; i < c->n_leaders; i++)
 		cairo_pattern_destroy(c->leaders[i]);
 	free(c->leaders);
@@ -84,6 +86,26 @@ static double text_height(contents *c, const char *text, const bp_text_style *st
 	return h;
 }
 
+/* A heading usually fits on one line; and Pango 1.50 shapes a wrapped
+ * layout's text twice when it fits, an unwrapped one once.  Left-aligned
+ * and left to right, it draws the same glyphs at the same place
+ * unwrapped, so it is laid out unwrapped first and wrapped only when it
+ * does not fit. */
+PangoLayout *contents_heading(contents *c, const char *text)
+{
+	bp_text_style hs = {.heading = 1, .size = c->b * 2, .bold = 1};
+	PangoLayout *l = c->host->text(c->s, text, &hs);
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	if (r.width <= (int)(c->W * PANGO_SCALE) && pango_layout_get_line_count(l) == 1 &&
+	    pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+		return l;
+	g_object_unref(l);
+	hs.width = c->W;
+	hs.max_lines = 2;
+	return c->host->text(c->s, text, &hs);
+}
+
 int contents_layout(void *self, const bp_frame *frame)
 {
 	contents *c = self;
@@ -92,10 +114,15 @@ int contents_layout(void *self, const bp_frame *frame)
 	c->H = frame->height;
 	c->b = th->body_size > 0 ? th->body_size : 10;
 
-	bp_text_style hs = {
-	        .heading = 1, .size = c->b * 2, .bold = 1, .width = c->W, .max_lines = 2};
-	c->top = text_height(c, contents_title(c), &hs) + c->b * 1.8;
-	for (int lv = 1; lv <= 3; lv++) {
+	/* The first page's heading is kept for draw(). */
+	if (c->head)
+		g_object_unref(c->head);
+	c->head = contents_heading(c, contents_title(c));
+	double hw, hh;
+	c->host->text_size(c->head, &hw, &hh);
+	c->top = hh + c->b * 1.8;
+	/* Only the levels listed (down to depth) are measured. */
+	for (int lv = 1; lv <= 3 && lv <= c->depth; lv++) {
 		bp_text_style st = contents_style(c, lv, 0);
 		c->row[lv] = text_height(c, "Hg", &st) + c->b * (lv == 1 ? 0.5 : 0.28);
 	}

@@ -17,11 +17,12 @@ typedef struct contents {
 	double W, H;    /* frame */
 	double b;       /* body size */
 	double top;     /* height of the heading and the space under it */
-	double row[4];  /* line height per level 1..3 */
+	double row[4];  /* line height per level 1..depth */
 	double before1; /* space above a section line when entries follow */
 	size_t n_lines;
 	int pages;
-	size_t *start; /* first line of each page, pages + 1 entries */
+	size_t *start;     /* first line of each page, pages + 1 entries */
+	PangoLayout *head; /* the first page's heading, measured in layout() */
 	/* The leader patterns drawn, kept until the document is written:
 	 * cairo 1.16 copies a pattern's recording when it is freed while the
 	 * output still refers to it, and the copy lacks two flags. */
@@ -41,5 +42,7 @@ const bp_entry **contents_pick(contents *c, size_t *n);
 bp_text_style contents_style(const contents *c, int level, double width);
 /* The heading's text: the section's title, else "Contents". */
 const char *contents_title(contents *c);
+/* A page's heading set in its style. */
+PangoLayout *contents_heading(contents *c, const char *text);
 
 #endif

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define DOT_STEP 4.5 /* leader dots sit on a fixed grid so columns line up */
 #define DOT_R    0.55
@@ -104,8 +105,38 @@ static void add_leader(leader *ls, size_t *n, size_t cap, double x0, double x1, 
 		ls[(*n)++] = (leader){first, last, y};
 }
 
+/* The texts drawn on one page.  Lines that show the same text in the same
+ * style (a day listed by two sections, a page number shared by several
+ * lines) draw one layout: it is laid out, and shaped, once a page. */
+typedef struct page_text {
+	PangoLayout *l; /* a reference of the page's own */
+	int level;
+	double width;
+} page_text;
+
+typedef struct page_texts {
+	page_text *t;
+	size_t n, cap;
+} page_texts;
+
+/* The text as a line of `level` (width as contents_style() takes it): a
+ * new reference to the page's layout of it, made when there is none. */
+static PangoLayout *line_text(contents *c, page_texts *pt, const char *text, int level,
+                              double width)
+{
+	for (size_t i = 0; i < pt->n; i++)
+		if (pt->t[i].level == level && pt->t[i].width == width &&
+		    strcmp(pango_layout_get_text(pt->t[i].l), text) == 0)
+			return g_object_ref(pt->t[i].l);
+	bp_text_style st = contents_style(c, level, width);
+	PangoLayout *l = c->host->text(c->s, text, &st);
+	if (pt->n < pt->cap)
+		pt->t[pt->n++] = (page_text){g_object_ref(l), level, width};
+	return l;
+}
+
 static void draw_line(contents *c, cairo_t *cr, const bp_entry *e, double y, leader *ls,
-                      size_t *n_ls, size_t cap)
+                      size_t *n_ls, size_t cap, page_texts *pt)
 {
 	const bp_theme *th = c->host->theme(c->s);
 	int lv = e->level > 3 ? 3 : e->level;
@@ -113,15 +144,13 @@ static void draw_line(contents *c, cairo_t *cr, const bp_entry *e, double y, lea
 	char num[24];
 	snprintf(num, sizeof num, "%d", e->page);
 
-	bp_text_style ns = contents_style(c, lv, 0);
-	PangoLayout *nl = c->host->text(c->s, num, &ns);
+	PangoLayout *nl = line_text(c, pt, num, lv, 0);
 	double nw, nh;
 	c->host->text_size(nl, &nw, &nh);
 
 	/* The title leaves room for the number and at least a few dots. */
 	double tw = fmax(c->W - indent - nw - c->b * 3, c->b * 4);
-	bp_text_style ts = contents_style(c, lv, tw);
-	PangoLayout *tl = c->host->text(c->s, e->title, &ts);
+	PangoLayout *tl = line_text(c, pt, e->title, lv, tw);
 	double title_w, th_h;
 	c->host->text_size(tl, &title_w, &th_h);
 
@@ -144,16 +173,17 @@ int contents_draw(void *self, cairo_t *cr, int page)
 	if (page < 0 || page >= c->pages)
 		return 0;
 
-	/* The heading on every page: later pages say "(continued)". */
-	char head[512];
-	if (page == 0)
-		snprintf(head, sizeof head, "%s", contents_title(c));
-	else
+	/* The heading on every page: the first page's from layout(), later
+	 * pages say "(continued)". */
+	PangoLayout *hl;
+	if (page == 0) {
+		hl = g_object_ref(c->head);
+	} else {
+		char head[512];
 		snprintf(head, sizeof head, "%s %s", contents_title(c),
 		         c->host->label(c->s, BP_LABEL_CONTINUED));
-	bp_text_style hs = {
-	        .heading = 1, .size = c->b * 2, .bold = 1, .width = c->W, .max_lines = 2};
-	PangoLayout *hl = c->host->text(c->s, head, &hs);
+		hl = contents_heading(c, head);
+	}
 	double hw, hh;
 	c->host->text_size(hl, &hw, &hh);
 	show(cr, hl, 0, 0, th->accent);
@@ -170,16 +200,21 @@ int contents_draw(void *self, cairo_t *cr, int page)
 	double y = c->top;
 	leader *ls = calloc(to > from ? to - from : 1, sizeof *ls);
 	size_t n_ls = 0, cap = ls ? to - from : 0;
+	page_texts pt = {calloc(to > from ? 2 * (to - from) : 1, sizeof *pt.t), 0, 0};
+	pt.cap = pt.t ? 2 * (to - from) : 0;
 	for (size_t i = from; i < to; i++) {
 		int lv = picked[i]->level > 3 ? 3 : picked[i]->level;
 		if (i > from && lv == 1)
 			y += c->before1;
 		if (y + c->row[lv] > c->H + 0.01)
 			break; /* never below the frame, whatever changed */
-		draw_line(c, cr, picked[i], y, ls, &n_ls, cap);
+		draw_line(c, cr, picked[i], y, ls, &n_ls, cap, &pt);
 		y += c->row[lv];
 	}
 	g_free(picked);
+	for (size_t i = 0; i < pt.n; i++)
+		g_object_unref(pt.t[i].l);
+	free(pt.t);
 	/* The lines' links cover their leaders: each spans from its title to
 	 * its page number. */
 	if (n_ls) {

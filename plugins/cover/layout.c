@@ -51,6 +51,26 @@ static PangoLayout *mk(plan *p, const char *text, int heading, double size, int 
 	return p->c->host->text(p->c->s, text, &st);
 }
 
+/* Text that fits its width on one line, left to right, draws the same
+ * glyphs at the same place unwrapped; and Pango 1.50 shapes a wrapped
+ * layout's text twice when it fits on one line (once when it may only
+ * have one, max_lines 1: that line is laid out unwrapped and ellipsized).
+ * So texts that usually fit are laid out unwrapped first, and wrapped only
+ * when they do not fit: one shaping saved when they fit, one spent when
+ * they do not. */
+static PangoLayout *mk_short(plan *p, const char *text, int heading, double size, int bold,
+                             double width, int max_lines)
+{
+	PangoLayout *l = mk(p, text, heading, size, bold, 0, 0);
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	if (r.width <= (int)(width * PANGO_SCALE) && pango_layout_get_line_count(l) == 1 &&
+	    pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+		return l;
+	g_object_unref(l);
+	return mk(p, text, heading, size, bold, width, max_lines);
+}
+
 static double height_of(plan *p, PangoLayout *l)
 {
 	double w, h;
@@ -98,14 +118,17 @@ static int put_rect(plan *p, cover_block_kind kind, double x, double y, double w
 
 /* The title at the largest size (from 3.2× body down) where it takes at
  * most TITLE_LINES lines; from 2× body down it may take up to max_lines,
- * and at the smallest size (1.5× body) it is cut there. */
+ * and at the smallest size (1.5× body) it is cut there.  A title usually
+ * fits on one line at the largest size, or wraps there: only that size
+ * tries it unwrapped first. */
 static PangoLayout *title_layout(plan *p, const char *title, int max_lines)
 {
 	double size = fmin(fmax(p->b * 3.2, 18.0), 36.0);
 	double many = p->b * 2.0; /* from here on, many lines beat a tiny title */
 	double min = fmax(p->b * 1.5, 12.0);
-	for (;;) {
-		PangoLayout *l = mk(p, title, 1, size, 1, p->tw, 0);
+	for (int first = 1;; first = 0) {
+		PangoLayout *l = first ? mk_short(p, title, 1, size, 1, p->tw, 0)
+		                       : mk(p, title, 1, size, 1, p->tw, 0);
 		int lines = pango_layout_get_line_count(l);
 		if (lines <= max_lines && (lines <= TITLE_LINES || size <= many))
 			return l;
@@ -185,7 +208,7 @@ static void measure_meta(plan *p, parts *q)
 	double vx = TEXT_X + q->meta_label_w + p->b * 1.6;
 	q->meta_h = 0;
 	for (int i = 0; i < q->n_meta; i++) {
-		q->meta_value[i] = mk(p, q->meta_text[i], 0, p->b, 0, fmax(p->W - vx, 40), 2);
+		q->meta_value[i] = mk_short(p, q->meta_text[i], 0, p->b, 0, fmax(p->W - vx, 40), 2);
 		q->meta_h += fmax(height_of(p, q->meta_label[i]), height_of(p, q->meta_value[i]));
 		if (i > 0)
 			q->meta_h += p->b * 0.35;
@@ -268,8 +291,8 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
 		src_h = g_new0(double, d->n_sources);
 		src_full = head_h + 0.5 * g;
 		for (size_t i = 0; i < d->n_sources; i++) {
-			m->src[i] = mk(p, d->sources[i], 0, p->b * 0.9, 0, p->tw - SRC_INDENT,
-			               SOURCE_LINES);
+			m->src[i] = mk_short(p, d->sources[i], 0, p->b * 0.9, 0, p->tw - SRC_INDENT,
+			                     SOURCE_LINES);
 			src_h[i] = height_of(p, m->src[i]);
 			src_full += src_h[i] + (i ? 0.3 * g : 0);
 		}
@@ -365,18 +388,21 @@ static int place_middle(plan *p, middle *m, double y)
 		rc |= put_text(p, m->src_head, TEXT_X, y, p->th->accent);
 		y += hh + 0.5 * g;
 		m->src_head = NULL;
+		/* One bullet for all sources: each block holds a reference. */
+		PangoLayout *bullet = m->n_src ? mk(p, "\u2022", 0, p->b * 0.9, 0, 0, 0) : NULL;
 		for (size_t i = 0; i <= m->n_src; i++) {
 			PangoLayout *l = i < m->n_src ? m->src[i] : m->more;
 			if (!l)
 				break;
 			double h = height_of(p, l);
 			if (i < m->n_src)
-				rc |= put_text(p, mk(p, "\u2022", 0, p->b * 0.9, 0, 0, 0), TEXT_X,
-				               y, p->th->accent);
+				rc |= put_text(p, g_object_ref(bullet), TEXT_X, y, p->th->accent);
 			rc |= put_text(p, l, TEXT_X + SRC_INDENT, y,
 			               i < m->n_src ? p->th->text : p->th->muted);
 			y += h + 0.3 * g;
 		}
+		if (bullet)
+			g_object_unref(bullet);
 		g_free(m->src);
 		m->src = NULL;
 		m->n_src = 0;
@@ -401,16 +427,16 @@ int cover_layout(void *self, const bp_frame *frame)
 
 	parts q = {0};
 	if (nonempty(doc->classification)) {
-		q.cls = mk(&p, doc->classification, 1, p.b * 1.25, 1, p.W - 24, 2);
+		q.cls = mk_short(&p, doc->classification, 1, p.b * 1.25, 1, p.W - 24, 2);
 		q.cls_h = height_of(&p, q.cls);
 	}
 	const char *sub = nonempty(doc->subtitle) ? doc->subtitle : NULL;
 	if (sub) {
-		q.sub = mk(&p, sub, 1, p.b * 1.45, 0, p.tw, 3);
+		q.sub = mk_short(&p, sub, 1, p.b * 1.45, 0, p.tw, 3);
 		q.sub_h = height_of(&p, q.sub);
 	}
 	if (nonempty(d->place)) {
-		q.place = mk(&p, d->place, 0, p.b * 1.2, 1, p.tw, 2);
+		q.place = mk_short(&p, d->place, 0, p.b * 1.2, 1, p.tw, 2);
 		q.place_h = height_of(&p, q.place);
 	}
 	char span[160];
