@@ -12,12 +12,14 @@ typedef struct line {
 	PangoRectangle ink; /* from the line's start on its baseline */
 	int top;            /* the line's logical top above its baseline (<= 0) */
 	int height, width;  /* logical */
+	int font_height;    /* its fonts' tallest metrics height (with line spacing only) */
 } line;
 
 struct bp_lines {
 	char *text; /* the paragraph (the runs' items index into it) */
 	line *lines;
 	size_t n;
+	float spacing; /* the layout's line spacing factor; 0: lines touch */
 };
 
 /* Text Pango shapes without context across a break (Latin, Greek, Cyrillic
@@ -50,7 +52,7 @@ static int plain_layout(PangoLayout *l)
 {
 	if (pango_layout_get_width(l) != -1 || pango_layout_get_alignment(l) != PANGO_ALIGN_LEFT ||
 	    pango_layout_get_justify(l) || pango_layout_get_indent(l) != 0 ||
-	    pango_layout_get_spacing(l) != 0 || pango_layout_get_line_spacing(l) != 0.0f)
+	    pango_layout_get_spacing(l) != 0 || pango_layout_get_line_spacing(l) < 0.0f)
 		return 0;
 	PangoAttrList *al = pango_layout_get_attributes(l);
 	if (!al)
@@ -124,7 +126,8 @@ static PangoGlyphItem *slice(const char *text, const PangoGlyphItem *gi, int b0,
 /* Line ln: the glyphs of bytes [b0, b1) of the unwrapped line, as runs;
  * each glyph of a run after the first moved right by the width before it,
  * so that every run is drawn from the line's start. */
-static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int zero_last, line *ln)
+static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int zero_last,
+                int spaced, line *ln)
 {
 	GSList *runs = NULL;
 	for (GSList *r = whole->runs; r; r = r->next) {
@@ -144,7 +147,7 @@ static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int ze
 			g->glyphs[g->num_glyphs - 1].glyph = PANGO_GLYPH_EMPTY;
 		}
 	}
-	int x = 0, lo = 0, hi = 0, any = 0;
+	int x = 0, lo = 0, hi = 0, any = 0, fh = 0;
 	PangoRectangle ink = {0};
 	for (GSList *r = runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
@@ -171,8 +174,20 @@ static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int ze
 		}
 		any = 1;
 		x += log.width;
+		/* What Pango steps a spaced line by (pango_layout_run_get_extents). */
+		if (spaced) {
+			PangoFontMetrics *m = pango_font_get_metrics(gi->item->analysis.font,
+			                                             gi->item->analysis.language);
+			fh = MAX(fh, pango_font_metrics_get_height(m));
+			pango_font_metrics_unref(m);
+		}
 	}
-	*ln = (line){.runs = runs, .ink = ink, .top = lo, .height = hi - lo, .width = x};
+	*ln = (line){.runs = runs,
+	             .ink = ink,
+	             .top = lo,
+	             .height = hi - lo,
+	             .width = x,
+	             .font_height = fh};
 }
 
 /* Whether the character before character k of `from` is a hyphen-minus. */
@@ -201,6 +216,7 @@ bp_lines *lines_break(PangoLayout *l, double width_pt)
 		free(p);
 		return NULL;
 	}
+	p->spacing = pango_layout_get_line_spacing(l);
 	for (GSList *r = whole->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
 		long off = g_utf8_pointer_to_offset(text, text + gi->item->offset);
@@ -249,7 +265,7 @@ bp_lines *lines_break(PangoLayout *l, double width_pt)
 		}
 		const char *end = g_utf8_offset_to_pointer(at_s, best - s);
 		cut(text, whole, (int)(at_s - text), (int)(end - text), best < n && at[best - 1].is_white,
-		    &p->lines[p->n++]);
+		    p->spacing != 0.0f, &p->lines[p->n++]);
 		at_s = end;
 		s = best;
 	}
@@ -267,20 +283,34 @@ size_t lines_count(const bp_lines *p)
 	return p ? p->n : 0;
 }
 
+/* The baseline of line i in a stack from line `first` (Pango units from
+ * the top of line first), as get_line_extents_layout_coords() in
+ * pango-layout.c places a layout's: under the line above (which ends at
+ * `bottom`), or, with line spacing, the spacing times its fonts' height
+ * below the baseline above (prev) in Pango's float arithmetic. */
+static int baseline(const bp_lines *p, size_t first, size_t i, int prev, int bottom)
+{
+	const line *ln = &p->lines[i];
+	if (i == first || p->spacing == 0.0f)
+		return bottom - ln->top;
+	return prev + p->spacing * ln->font_height;
+}
+
 void lines_extents(const bp_lines *p, size_t first, size_t count, PangoRectangle *ink,
                    PangoRectangle *logical)
 {
 	PangoRectangle in = {0};
-	int y = 0, width = 0;
+	int b = 0, bottom = 0, width = 0;
 	for (size_t i = first; p && i < p->n && i - first < count; i++) {
 		const line *ln = &p->lines[i];
+		b = baseline(p, first, i, b, bottom);
 		PangoRectangle r = ln->ink;
-		r.y += y - ln->top;
-		/* The first line's ink as it is, then only lines with ink, as
+		r.y += b;
+		/* The first line's ink, then the union with each line's, as
 		 * pango_layout_get_extents() adds them up. */
 		if (i == first) {
 			in = r;
-		} else if (r.width > 0 && r.height > 0) {
+		} else {
 			int x1 = MAX(in.x + in.width, r.x + r.width);
 			int y1 = MAX(in.y + in.height, r.y + r.height);
 			in.x = MIN(in.x, r.x);
@@ -289,12 +319,12 @@ void lines_extents(const bp_lines *p, size_t first, size_t count, PangoRectangle
 			in.height = y1 - in.y;
 		}
 		width = MAX(width, ln->width);
-		y += ln->height;
+		bottom = b + ln->top + ln->height;
 	}
 	if (ink)
 		*ink = in;
 	if (logical)
-		*logical = (PangoRectangle){0, 0, width, y};
+		*logical = (PangoRectangle){0, 0, width, bottom};
 }
 
 /* As pango_cairo_show_layout() draws a layout: every run from the one
@@ -304,20 +334,20 @@ void lines_extents(const bp_lines *p, size_t first, size_t count, PangoRectangle
 void lines_show(cairo_t *cr, const bp_lines *p, double x, double y, size_t first, size_t count)
 {
 	const char *text = p->text;
-	int top = 0; /* Pango units from the top of line `first` */
+	int b = 0, bottom = 0;
 	for (size_t i = first; i < p->n && i - first < count; i++) {
 		const line *ln = &p->lines[i];
-		int dy = top - ln->top;
+		b = baseline(p, first, i, b, bottom);
+		bottom = b + ln->top + ln->height;
 		for (GSList *r = ln->runs; r; r = r->next) {
 			PangoGlyphString *g = ((PangoGlyphItem *)r->data)->glyphs;
 			for (int k = 0; k < g->num_glyphs; k++)
-				g->glyphs[k].geometry.y_offset += dy;
+				g->glyphs[k].geometry.y_offset += b;
 			cairo_move_to(cr, x, y);
 			pango_cairo_show_glyph_item(cr, text, r->data);
 			for (int k = 0; k < g->num_glyphs; k++)
-				g->glyphs[k].geometry.y_offset -= dy;
+				g->glyphs[k].geometry.y_offset -= b;
 		}
-		top += ln->height;
 	}
 }
 

@@ -23,9 +23,12 @@ void *cover_create(const bp_host *host, bp_section *s)
 
 void cover_clear(cover *c)
 {
-	for (size_t i = 0; i < c->n_blocks; i++)
+	for (size_t i = 0; i < c->n_blocks; i++) {
 		if (c->blocks[i].layout)
 			g_object_unref(c->blocks[i].layout);
+		if (c->blocks[i].lines)
+			c->host->lines_free(c->blocks[i].lines);
+	}
 	c->n_blocks = 0;
 }
 

@@ -10,6 +10,7 @@
 
 typedef enum cover_block_kind {
 	CB_TEXT,   /* a layout at (x, y) */
+	CB_LINES,  /* lines broken by the host (host->lines()) at (x, y) */
 	CB_FILL,   /* a filled rectangle */
 	CB_STROKE, /* a stroked rectangle, line width lw */
 } cover_block_kind;
@@ -17,6 +18,7 @@ typedef enum cover_block_kind {
 typedef struct cover_block {
 	cover_block_kind kind;
 	PangoLayout *layout; /* CB_TEXT only; owned */
+	bp_lines *lines;     /* CB_LINES only; owned */
 	double x, y, w, h, lw;
 	bp_color color;
 } cover_block;

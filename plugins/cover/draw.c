@@ -16,6 +16,9 @@ int cover_draw(void *self, cairo_t *cr, int page)
 			cairo_move_to(cr, b->x, b->y);
 			pango_cairo_show_layout(cr, b->layout);
 			break;
+		case CB_LINES:
+			c->host->lines_show(cr, b->lines, b->x, b->y, 0, c->host->lines_count(b->lines));
+			break;
 		case CB_FILL:
 			cairo_rectangle(cr, b->x, b->y, b->w, b->h);
 			cairo_fill(cr);

@@ -240,13 +240,17 @@ static double bottom_height(plan *p, const parts *q)
 /* The flexible middle: summary and sources. */
 typedef struct middle {
 	PangoLayout *sum_head, *sum, *src_head, *more;
+	bp_lines *sum_lines; /* the whole summary, when the host broke it; else sum */
 	PangoLayout **src;
 	size_t n_src; /* sources kept */
 	double h;
 } middle;
 
-static void middle_free(middle *m)
+static void middle_free(plan *p, middle *m)
 {
+	if (m->sum_lines)
+		p->c->host->lines_free(m->sum_lines);
+	m->sum_lines = NULL;
 	PangoLayout **all[] = {&m->sum_head, &m->sum, &m->src_head, &m->more};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (*all[i]) {
@@ -260,11 +264,31 @@ static void middle_free(middle *m)
 	m->n_src = 0;
 }
 
-static PangoLayout *summary_layout(plan *p, const char *text, int max_lines)
+/* The summary at width (0: unwrapped), spaced before its text goes in:
+ * laid out once. */
+static PangoLayout *summary_layout(plan *p, const char *text, double width, int max_lines)
 {
-	PangoLayout *l = mk(p, text, 0, p->b * 1.05, 0, p->tw, max_lines);
+	PangoLayout *l = mk(p, "", 0, p->b * 1.05, 0, width, max_lines);
 	pango_layout_set_line_spacing(l, 1.3f);
+	p->c->host->text_set(p->c->s, l, text);
 	return l;
+}
+
+/* The whole summary, shaped once and broken into lines by the host (Pango
+ * shapes a wrapped paragraph two or three times); NULL when it declines. */
+static bp_lines *summary_lines(plan *p, const char *text)
+{
+	PangoLayout *one = summary_layout(p, text, 0, 0);
+	bp_lines *ln = p->c->host->lines(one, p->tw);
+	g_object_unref(one);
+	return ln;
+}
+
+static double lines_height(plan *p, const bp_lines *ln)
+{
+	PangoRectangle log;
+	p->c->host->lines_extents(ln, 0, p->c->host->lines_count(ln), NULL, &log);
+	return (double)log.height / PANGO_SCALE;
 }
 
 #define SRC_INDENT (p->b * 1.3)
@@ -281,8 +305,11 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
 	if (want_sum) {
 		m->sum_head = small_heading(p, CW_SUMMARY);
 		head_h = height_of(p, m->sum_head);
-		m->sum = summary_layout(p, d->summary, 0);
-		sum_full = head_h + 0.5 * g + height_of(p, m->sum);
+		m->sum_lines = summary_lines(p, d->summary);
+		if (!m->sum_lines)
+			m->sum = summary_layout(p, d->summary, p->tw, 0);
+		sum_full = head_h + 0.5 * g +
+		           (m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum));
 	}
 	if (want_src) {
 		m->src_head = small_heading(p, CW_SOURCES);
@@ -345,13 +372,19 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
 
 	if (want_sum) {
 		double budget = room - src_used - (want_src ? 1.6 * g : 0) - head_h - 0.5 * g;
-		int lines = pango_layout_get_line_count(m->sum);
-		double per_line = height_of(p, m->sum) / (lines > 0 ? lines : 1);
+		int lines = m->sum_lines ? (int)p->c->host->lines_count(m->sum_lines)
+		                         : pango_layout_get_line_count(m->sum);
+		double per_line = (m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum)) /
+		                  (lines > 0 ? lines : 1);
 		int fit = per_line > 0 ? (int)floor(budget / per_line) : 0;
-		g_object_unref(m->sum);
+		if (m->sum_lines)
+			p->c->host->lines_free(m->sum_lines);
+		else
+			g_object_unref(m->sum);
+		m->sum_lines = NULL;
 		m->sum = NULL;
 		while (fit >= 2) {
-			m->sum = summary_layout(p, d->summary, fit);
+			m->sum = summary_layout(p, d->summary, p->tw, fit);
 			if (height_of(p, m->sum) <= budget)
 				break;
 			g_object_unref(m->sum);
@@ -369,19 +402,40 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
 		m->h += head_h + 0.5 * g + height_of(p, m->sum) + (want_src ? 1.6 * g : 0);
 }
 
+/* Hands the host's lines to the plan at (x, y); returns 0, or -1 when out
+ * of memory. */
+static int put_lines(plan *p, bp_lines *ln, double x, double y, bp_color col)
+{
+	cover_block *b = cover_add(p->c, CB_LINES);
+	if (!b) {
+		p->c->host->lines_free(ln);
+		return -1;
+	}
+	b->lines = ln;
+	b->x = x;
+	b->y = y;
+	b->h = lines_height(p, ln);
+	b->color = col;
+	return 0;
+}
+
 /* Moves the middle's layouts onto the page from y. */
 static int place_middle(plan *p, middle *m, double y)
 {
 	double g = p->b;
 	int rc = 0;
-	if (m->sum) {
+	if (m->sum || m->sum_lines) {
 		double hh = height_of(p, m->sum_head);
 		rc |= put_text(p, m->sum_head, TEXT_X, y, p->th->accent);
 		y += hh + 0.5 * g;
-		double sh = height_of(p, m->sum);
-		rc |= put_text(p, m->sum, TEXT_X, y, p->th->text);
+		double sh = m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum);
+		if (m->sum_lines)
+			rc |= put_lines(p, m->sum_lines, TEXT_X, y, p->th->text);
+		else
+			rc |= put_text(p, m->sum, TEXT_X, y, p->th->text);
 		y += sh + 1.6 * g;
 		m->sum_head = m->sum = NULL;
+		m->sum_lines = NULL;
 	}
 	if (m->src_head) {
 		double hh = height_of(p, m->src_head);
@@ -535,7 +589,7 @@ int cover_layout(void *self, const bp_frame *frame)
 		}
 		q.n_meta = 0;
 	}
-	middle_free(&m);
+	middle_free(&p, &m);
 	parts_free(&q);
 	if (rc) {
 		host->error(c->s, "out of memory");

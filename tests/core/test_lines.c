@@ -92,12 +92,16 @@ START_TEST(lines_match_pango)
 	PangoContext *ctx = context();
 	unsigned seed = 7;
 	char buf[2048];
-	int multi = 0, declined = 0;
+	int multi = 0, declined = 0, spaced = 0;
 	for (int i = 0; i < 300; i++) {
 		paragraph(buf, sizeof buf, &seed);
 		int width = (int)(120 + rand_r(&seed) % 380) * PANGO_SCALE;
 		PangoLayout *wrapped = make(ctx, buf, width, 12);
 		PangoLayout *one = make(ctx, buf, -1, 12);
+		/* A third with line spacing, as the cover's summary has. */
+		float spacing = i % 3 == 2 ? 1.3f : 0.0f;
+		pango_layout_set_line_spacing(wrapped, spacing);
+		pango_layout_set_line_spacing(one, spacing);
 		bp_lines *p = lines_break(one, (double)width / PANGO_SCALE);
 		if (!p) { /* declined: a hyphen near the end of a line */
 			ck_assert_ptr_nonnull(strchr(buf, '-'));
@@ -109,9 +113,12 @@ START_TEST(lines_match_pango)
 		size_t n = lines_count(p);
 		ck_assert_int_eq((int)n, pango_layout_get_line_count(wrapped));
 		multi += n > 1;
+		spaced += n > 1 && spacing != 0.0f;
 		PangoLayoutIter *it = pango_layout_get_iter(wrapped);
 		size_t k = 0;
 		do {
+			if (spacing != 0.0f) /* the stack's extents below are checked */
+				break;
 			int y0, y1;
 			pango_layout_iter_get_line_yrange(it, &y0, &y1);
 			PangoRectangle ink, log, pink, plog;
@@ -132,14 +139,17 @@ START_TEST(lines_match_pango)
 			k++;
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
-		/* The whole paragraph's ink, as the layout's. */
-		PangoRectangle ink, pink;
-		pango_layout_get_extents(wrapped, &pink, NULL);
-		lines_extents(p, 0, n, &ink, NULL);
+		/* The whole paragraph's extents, as the layout's. */
+		PangoRectangle ink, pink, log, plog;
+		pango_layout_get_extents(wrapped, &pink, &plog);
+		lines_extents(p, 0, n, &ink, &log);
 		ck_assert_int_eq(ink.x, pink.x);
 		ck_assert_int_eq(ink.y, pink.y);
 		ck_assert_int_eq(ink.width, pink.width);
 		ck_assert_int_eq(ink.height, pink.height);
+		ck_assert_int_eq(log.y, plog.y);
+		ck_assert_int_eq(log.height, plog.height);
+		ck_assert_int_eq(log.width, plog.width);
 		/* Drawn, byte for byte the same PDF. */
 		GByteArray *a = pdf(wrapped, NULL), *b = pdf(NULL, p);
 		ck_assert_msg(a->len == b->len && memcmp(a->data, b->data, a->len) == 0,
@@ -151,6 +161,7 @@ START_TEST(lines_match_pango)
 		g_object_unref(wrapped);
 	}
 	ck_assert_int_gt(multi, 150);    /* the test does wrap */
+	ck_assert_int_gt(spaced, 50);    /* with line spacing too */
 	ck_assert_int_lt(declined, 120); /* and ours takes most of them */
 	g_object_unref(ctx);
 }

@@ -482,7 +482,8 @@ typedef struct bp_host {
 	 * right edge and once more when the rest fits: two to three times
 	 * the shaping of the text once.  lines() takes a layout of one
 	 * unwrapped line (from text() with width 0; attributes that only
-	 * choose the font, such as a bold label, may be on it) and breaks it
+	 * choose the font, such as a bold label, and a line spacing,
+	 * pango_layout_set_line_spacing(), may be on it) and breaks it
 	 * where text() would wrap the same text at `width` points, without
 	 * shaping it again: the same lines, glyphs and places.  NULL when it
 	 * cannot promise that (text other than Latin, Greek, Cyrillic and
