@@ -15,8 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Loaded plugins by real path, and failures, for the life of the process. */
-static GHashTable *loaded;
+/* Loaded plugins by real path, and failures, for the life of the process;
+ * and by the path plugin_find() found them at (DIR/NAME.so), so that a
+ * batch asks the file system once, not for every pack. */
+static GHashTable *loaded, *found;
 
 const char *plugin_opt_type_name(bp_opt_type t)
 {
@@ -196,9 +198,20 @@ const plugin *plugin_find(const plugin_path *pp, const char *name, char *why, si
 {
 	for (size_t i = 0; i < pp->n; i++) {
 		char *path = g_strdup_printf("%s/%s.so", pp->dirs[i], name);
+		const plugin *p = found ? g_hash_table_lookup(found, path) : NULL;
+		if (p) {
+			g_free(path);
+			return p;
+		}
 		int exists = access(path, F_OK) == 0;
-		const plugin *p = exists ? load(path, name, why, n) : NULL;
-		g_free(path);
+		p = exists ? load(path, name, why, n) : NULL;
+		if (p) {
+			if (!found)
+				found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+			g_hash_table_insert(found, path, (gpointer)p);
+		} else {
+			g_free(path);
+		}
 		if (exists)
 			return p;
 	}
