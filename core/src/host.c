@@ -239,6 +239,14 @@ static void h_text_size(PangoLayout *l, double *w, double *h)
 		*h = (double)r.height / PANGO_SCALE;
 }
 
+static int h_text_fits(PangoLayout *l, double width)
+{
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	return r.width <= (int)(width * PANGO_SCALE) && pango_layout_get_line_count(l) == 1 &&
+	       pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR;
+}
+
 /* ---- words and times ---- */
 
 static const char *h_label(bp_section *s, bp_label which)
@@ -396,4 +404,5 @@ const bp_host doc_host = {
         .lines_extents = lines_extents,
         .lines_show = lines_show,
         .lines_free = lines_free,
+        .text_fits = h_text_fits,
 };

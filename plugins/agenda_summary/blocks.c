@@ -150,13 +150,7 @@ static PangoLayout *unwrapped_if_fits(agenda *a, const char *utf8, const bp_text
 	ag_shared *sh = shared(a, utf8, &st, 0, 0);
 	if (!sh)
 		return NULL;
-	PangoRectangle r;
-	pango_layout_get_extents(sh->l, NULL, &r);
-	if (r.width > (int)(wrapped->width * PANGO_SCALE) ||
-	    pango_layout_get_line_count(sh->l) != 1 ||
-	    pango_layout_get_line_readonly(sh->l, 0)->resolved_dir != PANGO_DIRECTION_LTR)
-		return NULL;
-	return g_object_ref(sh->l);
+	return a->h->text_fits(sh->l, wrapped->width) ? g_object_ref(sh->l) : NULL;
 }
 
 PangoLayout *ag_text(agenda *a, const char *utf8, int heading, double size, int bold, int italic,

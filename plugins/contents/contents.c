@@ -95,10 +95,7 @@ PangoLayout *contents_heading(contents *c, const char *text)
 {
 	bp_text_style hs = {.heading = 1, .size = c->b * 2, .bold = 1};
 	PangoLayout *l = c->host->text(c->s, text, &hs);
-	PangoRectangle r;
-	pango_layout_get_extents(l, NULL, &r);
-	if (r.width <= (int)(c->W * PANGO_SCALE) && pango_layout_get_line_count(l) == 1 &&
-	    pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+	if (c->host->text_fits(l, c->W))
 		return l;
 	g_object_unref(l);
 	hs.width = c->W;

@@ -62,10 +62,7 @@ static PangoLayout *mk_short(plan *p, const char *text, int heading, double size
                              double width, int max_lines)
 {
 	PangoLayout *l = mk(p, text, heading, size, bold, 0, 0);
-	PangoRectangle r;
-	pango_layout_get_extents(l, NULL, &r);
-	if (r.width <= (int)(width * PANGO_SCALE) && pango_layout_get_line_count(l) == 1 &&
-	    pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+	if (p->c->host->text_fits(l, width))
 		return l;
 	g_object_unref(l);
 	return mk(p, text, heading, size, bold, width, max_lines);

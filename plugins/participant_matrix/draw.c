@@ -243,9 +243,7 @@ static void draw_groups(pm_state *st, cairo_t *cr, const page_geo *g)
 				int k = pick >= 0 ? pick : n - 1;
 				double w;
 				PangoLayout *fl = group_form(st, gi, forms, k, avail, &w);
-				if (!fl || w > avail || pango_layout_get_line_count(fl) != 1 ||
-				    pango_layout_get_line_readonly(fl, 0)->resolved_dir !=
-				            PANGO_DIRECTION_LTR) {
+				if (!fl || !st->host->text_fits(fl, avail)) {
 					st->host->text_set(st->s, l, forms[k]);
 					pango_layout_set_width(
 					        l, (int)((avail > 1 ? avail : 1) * PANGO_SCALE));

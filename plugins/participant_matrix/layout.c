@@ -45,8 +45,7 @@ static void measure_fit(pm_state *st, PangoLayout *l, const char *text, double *
 	int wrap = pango_layout_get_width(l);
 	pango_layout_set_width(l, -1);
 	measure(st, l, text, w, h);
-	if (wrap < 0 || (*w * PANGO_SCALE <= wrap && pango_layout_get_line_count(l) == 1 &&
-	                 pango_layout_get_line_readonly(l, 0)->resolved_dir == PANGO_DIRECTION_LTR))
+	if (wrap < 0 || st->host->text_fits(l, (double)wrap / PANGO_SCALE))
 		return;
 	pango_layout_set_width(l, wrap);
 	st->host->text_size(l, w, h);
@@ -304,7 +303,6 @@ static int measure_rows(pm_state *st, double text_w)
 PangoLayout *pm_cont_layout(pm_state *st, size_t g)
 {
 	PangoLayout **one = &st->cont_one[g];
-	double w, h;
 	if (!*one) {
 		const pm_row *r = &st->m.rows[g];
 		const char *name = r->delegation ? r->delegation->name
@@ -319,10 +317,7 @@ PangoLayout *pm_cont_layout(pm_state *st, size_t g)
 		pango_layout_set_width(*one, -1);
 		st->host->text_set(st->s, *one, buf);
 	}
-	st->host->text_size(*one, &w, &h);
-	if (w * PANGO_SCALE <= pango_layout_get_width(st->l_cont) &&
-	    pango_layout_get_line_count(*one) == 1 &&
-	    pango_layout_get_line_readonly(*one, 0)->resolved_dir == PANGO_DIRECTION_LTR)
+	if (st->host->text_fits(*one, (double)pango_layout_get_width(st->l_cont) / PANGO_SCALE))
 		return *one;
 	st->host->text_set(st->s, st->l_cont, pango_layout_get_text(*one));
 	return st->l_cont;

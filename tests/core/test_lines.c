@@ -2,8 +2,9 @@
  * test_lines.c — the host's own line breaking (lines.c, host->lines())
  * against Pango's: on many generated paragraphs at many widths, the same
  * lines, the same glyphs, the same heights and extents, and the same PDF
- * bytes when drawn; and what it declines.
+ * bytes when drawn; and what it declines.  And host->text_fits().
  */
+#include "doc.h"
 #include "lines.h"
 
 #include <cairo-pdf.h>
@@ -217,10 +218,33 @@ START_TEST(lines_declined)
 }
 END_TEST
 
+/* One unwrapped line fits a width when it is no wider and left to right. */
+START_TEST(text_fits_one_line)
+{
+	PangoContext *ctx = context();
+	PangoLayout *l = make(ctx, "Delegations: Russia", -1, 12);
+	PangoRectangle r;
+	pango_layout_get_extents(l, NULL, &r);
+	double w = (double)r.width / PANGO_SCALE;
+	ck_assert(doc_host.text_fits(l, w));
+	ck_assert(doc_host.text_fits(l, w + 0.01));
+	ck_assert(!doc_host.text_fits(l, w - 0.01));
+	g_object_unref(l);
+	l = make(ctx, "two\nlines", -1, 0); /* two lines never fit one */
+	ck_assert(!doc_host.text_fits(l, 600));
+	g_object_unref(l);
+	l = make(ctx, "מדינת ישראל", -1, 0); /* right to left: placed otherwise when wrapped */
+	ck_assert(!doc_host.text_fits(l, 600));
+	g_object_unref(l);
+	g_object_unref(ctx);
+}
+END_TEST
+
 TCase *lines_tcase(void)
 {
 	TCase *tc = tcase_create("lines");
 	tcase_add_test(tc, lines_match_pango);
 	tcase_add_test(tc, lines_declined);
+	tcase_add_test(tc, text_fits_one_line);
 	return tc;
 }

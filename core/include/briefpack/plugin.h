@@ -503,6 +503,13 @@ typedef struct bp_host {
 	void (*lines_show)(cairo_t *cr, const bp_lines *p, double x, double y, size_t first,
 	                   size_t count);
 	void (*lines_free)(bp_lines *p);
+	/* Whether l, a layout of one unwrapped line (text() with width 0),
+	 * fits `width` points on one left-to-right line (interface 1.1).
+	 * Such a line draws the same unwrapped as wrapped at that width, and
+	 * Pango 1.50 shapes a wrapped layout's text twice when it fits, an
+	 * unwrapped one once: lay out unwrapped first a text that usually
+	 * fits, and wrap it only when it does not. */
+	int (*text_fits)(PangoLayout *unwrapped, double width);
 } bp_host;
 
 /* ------------------------------------------------------------------ */
