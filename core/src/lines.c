@@ -76,6 +76,17 @@ static int plain_layout(PangoLayout *l)
 	return ok;
 }
 
+/* a becomes the smallest rectangle holding a and b. */
+static void unite(PangoRectangle *a, const PangoRectangle *b)
+{
+	int x1 = MAX(a->x + a->width, b->x + b->width);
+	int y1 = MAX(a->y + a->height, b->y + b->height);
+	a->x = MIN(a->x, b->x);
+	a->y = MIN(a->y, b->y);
+	a->width = x1 - a->x;
+	a->height = y1 - a->y;
+}
+
 static void free_runs(GSList *runs)
 {
 	g_slist_free_full(runs, (GDestroyNotify)pango_glyph_item_free);
@@ -126,8 +137,8 @@ static PangoGlyphItem *slice(const char *text, const PangoGlyphItem *gi, int b0,
 /* Line ln: the glyphs of bytes [b0, b1) of the unwrapped line, as runs;
  * each glyph of a run after the first moved right by the width before it,
  * so that every run is drawn from the line's start. */
-static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int zero_last,
-                int spaced, line *ln)
+static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int zero_last, int spaced,
+                line *ln)
 {
 	GSList *runs = NULL;
 	for (GSList *r = whole->runs; r; r = r->next) {
@@ -161,16 +172,10 @@ static void cut(const char *text, PangoLayoutLine *whole, int b0, int b1, int ze
 			hi = log.y + log.height;
 		/* Ink of runs with ink, as Pango adds up a line's. */
 		if (in.width > 0 && in.height > 0) {
-			if (ink.width <= 0 || ink.height <= 0) {
+			if (ink.width <= 0 || ink.height <= 0)
 				ink = in;
-			} else {
-				int x1 = MAX(ink.x + ink.width, in.x + in.width);
-				int y1 = MAX(ink.y + ink.height, in.y + in.height);
-				ink.x = MIN(ink.x, in.x);
-				ink.y = MIN(ink.y, in.y);
-				ink.width = x1 - ink.x;
-				ink.height = y1 - ink.y;
-			}
+			else
+				unite(&ink, &in);
 		}
 		any = 1;
 		x += log.width;
@@ -264,8 +269,8 @@ bp_lines *lines_break(PangoLayout *l, double width_pt)
 			p->lines = nl;
 		}
 		const char *end = g_utf8_offset_to_pointer(at_s, best - s);
-		cut(text, whole, (int)(at_s - text), (int)(end - text), best < n && at[best - 1].is_white,
-		    p->spacing != 0.0f, &p->lines[p->n++]);
+		cut(text, whole, (int)(at_s - text), (int)(end - text),
+		    best < n && at[best - 1].is_white, p->spacing != 0.0f, &p->lines[p->n++]);
 		at_s = end;
 		s = best;
 	}
@@ -308,16 +313,10 @@ void lines_extents(const bp_lines *p, size_t first, size_t count, PangoRectangle
 		r.y += b;
 		/* The first line's ink, then the union with each line's, as
 		 * pango_layout_get_extents() adds them up. */
-		if (i == first) {
+		if (i == first)
 			in = r;
-		} else {
-			int x1 = MAX(in.x + in.width, r.x + r.width);
-			int y1 = MAX(in.y + in.height, r.y + r.height);
-			in.x = MIN(in.x, r.x);
-			in.y = MIN(in.y, r.y);
-			in.width = x1 - in.x;
-			in.height = y1 - in.y;
-		}
+		else
+			unite(&in, &r);
 		width = MAX(width, ln->width);
 		bottom = b + ln->top + ln->height;
 	}

@@ -207,7 +207,8 @@ const plugin *plugin_find(const plugin_path *pp, const char *name, char *why, si
 		p = exists ? load(path, name, why, n) : NULL;
 		if (p) {
 			if (!found)
-				found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+				found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+				                              NULL);
 			g_hash_table_insert(found, path, (gpointer)p);
 		} else {
 			g_free(path);

@@ -34,10 +34,10 @@ typedef struct ag_entry {
 
 typedef struct ag_block {
 	ag_kind kind;
-	PangoLayout *text;   /* the main text; NULL for index rows and when para is set */
+	PangoLayout *text;    /* the main text; NULL for index rows and when para is set */
 	const bp_lines *para; /* a paragraph broken by the host (shared, not owned) */
-	double x;            /* left edge of the text column */
-	double *lines;       /* heights of the flow units (lines of text, entries) */
+	double x;             /* left edge of the text column */
+	double *lines;        /* heights of the flow units (lines of text, entries) */
 	size_t n_lines;
 	unsigned flags;
 	double space_before;

@@ -44,7 +44,8 @@ static void show_lines(cairo_t *cr, PangoLayout *l, double x, double y, size_t f
 }
 
 /* A paragraph block's lines first..first+count-1, however it was broken. */
-static void show_block(agenda *a, cairo_t *cr, const ag_block *b, double y, size_t first, size_t count)
+static void show_block(agenda *a, cairo_t *cr, const ag_block *b, double y, size_t first,
+                       size_t count)
 {
 	if (b->para)
 		a->h->lines_show(cr, b->para, b->x, y, first, count);

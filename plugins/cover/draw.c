@@ -17,7 +17,8 @@ int cover_draw(void *self, cairo_t *cr, int page)
 			pango_cairo_show_layout(cr, b->layout);
 			break;
 		case CB_LINES:
-			c->host->lines_show(cr, b->lines, b->x, b->y, 0, c->host->lines_count(b->lines));
+			c->host->lines_show(cr, b->lines, b->x, b->y, 0,
+			                    c->host->lines_count(b->lines));
 			break;
 		case CB_FILL:
 			cairo_rectangle(cr, b->x, b->y, b->w, b->h);

@@ -82,34 +82,40 @@ static double width_of(plan *p, PangoLayout *l)
 	return w;
 }
 
+/* A new block at (x, y), h high; NULL when out of memory. */
+static cover_block *place(plan *p, cover_block_kind kind, double x, double y, double h,
+                          bp_color col)
+{
+	cover_block *b = cover_add(p->c, kind);
+	if (b) {
+		b->x = x;
+		b->y = y;
+		b->h = h;
+		b->color = col;
+	}
+	return b;
+}
+
 /* Hands l to the plan at (x, y); returns 0, or -1 when out of memory. */
 static int put_text(plan *p, PangoLayout *l, double x, double y, bp_color col)
 {
-	cover_block *b = cover_add(p->c, CB_TEXT);
+	cover_block *b = place(p, CB_TEXT, x, y, height_of(p, l), col);
 	if (!b) {
 		g_object_unref(l);
 		return -1;
 	}
 	b->layout = l;
-	b->x = x;
-	b->y = y;
-	b->h = height_of(p, l);
-	b->color = col;
 	return 0;
 }
 
 static int put_rect(plan *p, cover_block_kind kind, double x, double y, double w, double h,
                     double lw, bp_color col)
 {
-	cover_block *b = cover_add(p->c, kind);
+	cover_block *b = place(p, kind, x, y, h, col);
 	if (!b)
 		return -1;
-	b->x = x;
-	b->y = y;
 	b->w = w;
-	b->h = h;
 	b->lw = lw;
-	b->color = col;
 	return 0;
 }
 
@@ -243,12 +249,21 @@ typedef struct middle {
 	double h;
 } middle;
 
-static void middle_free(plan *p, middle *m)
+/* Drops the summary, however it was laid out. */
+static void sum_free(plan *p, middle *m)
 {
 	if (m->sum_lines)
 		p->c->host->lines_free(m->sum_lines);
+	if (m->sum)
+		g_object_unref(m->sum);
 	m->sum_lines = NULL;
-	PangoLayout **all[] = {&m->sum_head, &m->sum, &m->src_head, &m->more};
+	m->sum = NULL;
+}
+
+static void middle_free(plan *p, middle *m)
+{
+	sum_free(p, m);
+	PangoLayout **all[] = {&m->sum_head, &m->src_head, &m->more};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		if (*all[i]) {
 			g_object_unref(*all[i]);
@@ -288,6 +303,12 @@ static double lines_height(plan *p, const bp_lines *ln)
 	return (double)log.height / PANGO_SCALE;
 }
 
+/* The summary's height, however it was laid out. */
+static double sum_height(plan *p, const middle *m)
+{
+	return m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum);
+}
+
 #define SRC_INDENT (p->b * 1.3)
 
 /* Lays out the middle within `room` points. */
@@ -305,8 +326,7 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
 		m->sum_lines = summary_lines(p, d->summary);
 		if (!m->sum_lines)
 			m->sum = summary_layout(p, d->summary, p->tw, 0);
-		sum_full = head_h + 0.5 * g +
-		           (m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum));
+		sum_full = head_h + 0.5 * g + sum_height(p, m);
 	}
 	if (want_src) {
 		m->src_head = small_heading(p, CW_SOURCES);
@@ -371,15 +391,9 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
 		double budget = room - src_used - (want_src ? 1.6 * g : 0) - head_h - 0.5 * g;
 		int lines = m->sum_lines ? (int)p->c->host->lines_count(m->sum_lines)
 		                         : pango_layout_get_line_count(m->sum);
-		double per_line = (m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum)) /
-		                  (lines > 0 ? lines : 1);
+		double per_line = sum_height(p, m) / (lines > 0 ? lines : 1);
 		int fit = per_line > 0 ? (int)floor(budget / per_line) : 0;
-		if (m->sum_lines)
-			p->c->host->lines_free(m->sum_lines);
-		else
-			g_object_unref(m->sum);
-		m->sum_lines = NULL;
-		m->sum = NULL;
+		sum_free(p, m);
 		while (fit >= 2) {
 			m->sum = summary_layout(p, d->summary, p->tw, fit);
 			if (height_of(p, m->sum) <= budget)
@@ -403,16 +417,12 @@ static void plan_middle(plan *p, const bp_dossier *d, double room, middle *m)
  * of memory. */
 static int put_lines(plan *p, bp_lines *ln, double x, double y, bp_color col)
 {
-	cover_block *b = cover_add(p->c, CB_LINES);
+	cover_block *b = place(p, CB_LINES, x, y, lines_height(p, ln), col);
 	if (!b) {
 		p->c->host->lines_free(ln);
 		return -1;
 	}
 	b->lines = ln;
-	b->x = x;
-	b->y = y;
-	b->h = lines_height(p, ln);
-	b->color = col;
 	return 0;
 }
 
@@ -425,7 +435,7 @@ static int place_middle(plan *p, middle *m, double y)
 		double hh = height_of(p, m->sum_head);
 		rc |= put_text(p, m->sum_head, TEXT_X, y, p->th->accent);
 		y += hh + 0.5 * g;
-		double sh = m->sum_lines ? lines_height(p, m->sum_lines) : height_of(p, m->sum);
+		double sh = sum_height(p, m);
 		if (m->sum_lines)
 			rc |= put_lines(p, m->sum_lines, TEXT_X, y, p->th->text);
 		else

@@ -120,7 +120,8 @@ static void box_text(tl_state *st, cairo_t *cr, const tl_item *it, int first, do
 	int want_people = st->show_attendees && ev->n_attendees > 0 && left >= 3 + want_venue;
 	int title_lines = left - want_venue - want_people;
 	if (!cancelled) {
-		used += tl_words(st, cr, ev->title, st->fs_small, 0, w, title_lines, x, y + used, ink);
+		used += tl_words(st, cr, ev->title, st->fs_small, 0, w, title_lines, x, y + used,
+		                 ink);
 	} else {
 		PangoLayout *l = tl_text(st, ev->title, st->fs_small, 0, w, title_lines);
 		tl_strike(l);
@@ -306,8 +307,8 @@ static void draw_strip(tl_state *st, cairo_t *cr, const tl_gpage *p)
 			tl_show(cr, l, x + inset, y + st->pad, tl_box_ink(b->it));
 			g_object_unref(l);
 		} else {
-			tl_words(st, cr, buf, st->fs_small, 0, w - inset - st->pad, lines, x + inset,
-			         y + st->pad, tl_box_ink(b->it));
+			tl_words(st, cr, buf, st->fs_small, 0, w - inset - st->pad, lines,
+			         x + inset, y + st->pad, tl_box_ink(b->it));
 		}
 		if (linked)
 			st->h->link_end(st->s, cr);

@@ -95,8 +95,8 @@ static double row(tl_state *st, cairo_t *cr, const tl_item *it, double y)
 			tl_zone2_short(st, &ev->start, z, sizeof z);
 			append(buf, sizeof buf, " ");
 			append(buf, sizeof buf, z);
-			th += tl_words(st, cr, buf, st->fs_small, 0, st->time_w, 2, tx, y + pad + th,
-			               st->th->muted);
+			th += tl_words(st, cr, buf, st->fs_small, 0, st->time_w, 2, tx,
+			               y + pad + th, st->th->muted);
 		}
 	}
 
@@ -113,7 +113,8 @@ static double row(tl_state *st, cairo_t *cr, const tl_item *it, double y)
 	}
 	details(st, ev, buf, sizeof buf);
 	if (buf[0])
-		mh += tl_words(st, cr, buf, st->fs_small, 0, mw, 2, mx, y + pad + mh, st->th->muted);
+		mh += tl_words(st, cr, buf, st->fs_small, 0, mw, 2, mx, y + pad + mh,
+		               st->th->muted);
 	if (st->show_attendees && ev->n_attendees) {
 		char names[1024];
 		attendee_summary(st, ev, names, sizeof names);

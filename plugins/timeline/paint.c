@@ -72,8 +72,8 @@ void tl_show(cairo_t *cr, PangoLayout *l, double x, double y, bp_color c)
  * breaks the text shaped once, unwrapped, into the same lines.  Text it
  * declines, or that needs more than max_lines lines (Pango ellipsizes the
  * last), is wrapped by Pango. */
-double tl_words(const tl_state *st, cairo_t *cr, const char *s, double size, int bold,
-                double width, int max_lines, double x, double y, bp_color c)
+double tl_words(const tl_state *st, cairo_t *cr, const char *s, double size, int bold, double width,
+                int max_lines, double x, double y, bp_color c)
 {
 	if (width > 0) {
 		PangoLayout *one = tl_text(st, s, size, bold, 0, 0);

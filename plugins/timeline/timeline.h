@@ -169,8 +169,8 @@ void tl_show_outline(cairo_t *cr, PangoLayout *l, double x, double y, bp_color c
 /* s as tl_text() sets it, shown at (x, y) in c as tl_show() would (cr NULL:
  * only measured); returns its height.  Shaped once where the host can break
  * its lines. */
-double tl_words(const tl_state *st, cairo_t *cr, const char *s, double size, int bold,
-                double width, int max_lines, double x, double y, bp_color c);
+double tl_words(const tl_state *st, cairo_t *cr, const char *s, double size, int bold, double width,
+                int max_lines, double x, double y, bp_color c);
 void tl_set(cairo_t *cr, bp_color c);
 bp_color tl_mix(bp_color a, bp_color b, double t);
 bp_color tl_ink_on(bp_color fill);
